@@ -1,0 +1,19 @@
+using Cage.Adapter.Binary;
+
+namespace Cage.Adapter.Engines;
+
+/// <summary>Settings of <see cref="AgeBinaryEngine"/>. Immutable: derive variants with <c>with</c>.</summary>
+public sealed record AgeBinaryEngineOptions
+{
+    /// <summary>Explicit path of age; null to use CAGE_AGE_PATH, then PATH.</summary>
+    public string? AgePath { get; init; }
+
+    /// <summary>Where environment variables are read from.</summary>
+    public CageEnvironment Environment { get; init; } = CageEnvironment.Process;
+
+    /// <summary>Copy buffer size for age's stdin and stdout.</summary>
+    public int BufferSize { get; init; } = StreamPump.DefaultBufferSize;
+
+    /// <summary>Kill age when one operation takes longer than this; null for no limit.</summary>
+    public TimeSpan? Timeout { get; init; }
+}

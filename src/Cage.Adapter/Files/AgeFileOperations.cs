@@ -1,0 +1,52 @@
+using Cage.Adapter.Engines;
+
+namespace Cage.Adapter.Files;
+
+/// <summary>
+/// File-to-file helpers over any <see cref="IAgeEngine"/>. The destination is written atomically: on any
+/// failure it does not exist (or keeps its old contents) and no temp file remains. Decrypted files are 0600.
+/// </summary>
+public static class AgeFileOperations
+{
+    /// <summary>Encrypts <paramref name="inputPath"/> into <paramref name="outputPath"/>.</summary>
+    public static Task EncryptFileAsync(this IAgeEngine engine, string inputPath, string outputPath, EncryptOptions options, CancellationToken cancellationToken = default) =>
+        RunAsync(inputPath, outputPath, mode: null, (input, output, ct) => engine.EncryptAsync(input, output, options, ct), cancellationToken);
+
+    /// <summary>Decrypts <paramref name="inputPath"/> into <paramref name="outputPath"/> (created 0600).</summary>
+    public static Task DecryptFileAsync(this IAgeEngine engine, string inputPath, string outputPath, DecryptOptions options, CancellationToken cancellationToken = default) =>
+        RunAsync(inputPath, outputPath, PrivateFileOptions.OwnerOnly, (input, output, ct) => engine.DecryptAsync(input, output, options, ct), cancellationToken);
+
+    private static async Task RunAsync(string inputPath, string outputPath, UnixFileMode? mode, Func<Stream, Stream, CancellationToken, Task> operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var input = OpenInput(inputPath);
+            await using var output = AtomicFile.Create(outputPath, mode);
+            await operation(input, output.Stream, cancellationToken).ConfigureAwait(false);
+            await output.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (CageException e)
+        {
+            throw e.WithContext(inputPath);
+        }
+    }
+
+    /// <summary>Opens a file for streaming, mapping failures to Cage error codes.</summary>
+    public static FileStream OpenInput(string path)
+    {
+        try
+        {
+            if (Directory.Exists(path))
+                throw new CageException(CageErrorCode.InputUnreadable, $"'{path}' is a directory");
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new CageException(CageErrorCode.InputNotFound, $"'{path}'", e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CageException(CageErrorCode.InputUnreadable, $"'{path}': {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+namespace Cage.Testing;
+
+/// <summary>Looks at this process's children through /proc (Linux): to prove what a child can see.</summary>
+public static class ChildProcesses
+{
+    public sealed record Child(int Pid, string Command, byte[] CmdLine, byte[] Environ);
+
+    /// <summary>Direct children of this process whose command name is <paramref name="command"/>.</summary>
+    public static IReadOnlyList<int> Find(string command, int? parent = null)
+    {
+        parent ??= Environment.ProcessId;
+        var found = new List<int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid))
+                continue;
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var close = stat.LastIndexOf(')');
+                var comm = stat[(stat.IndexOf('(') + 1)..close];
+                var fields = stat[(close + 2)..].Split(' ');
+                if (int.Parse(fields[1]) == parent && comm == command)
+                    found.Add(pid);
+            }
+            catch (IOException)
+            {
+            }
+        }
+        return found;
+    }
+
+    /// <summary>Reads a child's argv and environment while it runs.</summary>
+    public static Child? Inspect(int pid)
+    {
+        try
+        {
+            var cmd = File.ReadAllBytes($"/proc/{pid}/cmdline");
+            var env = File.ReadAllBytes($"/proc/{pid}/environ");
+            var comm = File.ReadAllText($"/proc/{pid}/comm").Trim();
+            return new Child(pid, comm, cmd, env);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Waits until a child named <paramref name="command"/> shows up; returns its pid or null.</summary>
+    public static async Task<int?> WaitForAsync(string command, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            var found = Find(command);
+            if (found.Count > 0)
+                return found[0];
+            await Task.Delay(5);
+        }
+        return null;
+    }
+
+    /// <summary>Count of open file descriptors of this process.</summary>
+    public static int OpenDescriptorCount() => Directory.GetFiles("/proc/self/fd").Length;
+}
