@@ -20,6 +20,10 @@ public sealed class CageEnvironment
     /// <summary>Reads from any function, e.g. an MSBuild engine's environment.</summary>
     public static CageEnvironment FromFunction(Func<string, string?> read) => new(read);
 
+    /// <summary>This environment with some variables replaced (a null value unsets one).</summary>
+    public CageEnvironment With(IReadOnlyDictionary<string, string?> overrides) =>
+        new(name => overrides.TryGetValue(name, out var value) ? value : _read(name));
+
     /// <summary>The value of <paramref name="name"/>, or null when unset or empty.</summary>
     public string? Get(string name)
     {

@@ -19,6 +19,7 @@ public static partial class AgeErrorClassifier
         ("unexpected EOF", CageErrorCode.Truncated),
         ("failed to read nonce", CageErrorCode.Truncated),
         ("failed to read header: EOF", CageErrorCode.Truncated),
+        ("failed to read line: EOF", CageErrorCode.Truncated),
         ("failed to decrypt and authenticate payload chunk", CageErrorCode.PayloadCorrupted),
         ("trailing data", CageErrorCode.PayloadCorrupted),
         ("last chunk is empty", CageErrorCode.PayloadCorrupted),

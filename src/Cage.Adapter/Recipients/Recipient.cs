@@ -26,7 +26,8 @@ public sealed record Recipient
         if (TryParse(text, out var recipient, out var error))
             return recipient!;
         var where = source is null ? "" : $" (from {source})";
-        throw new CageException(CageErrorCode.InvalidRecipient, $"'{Abbreviate(text.Trim())}'{where}: {error}");
+        var shown = LooksSecret(text) ? "(a secret key, not shown)" : $"'{Abbreviate(text.Trim())}'";
+        throw new CageException(CageErrorCode.InvalidRecipient, $"{shown}{where}: {error}");
     }
 
     /// <summary>Parses one recipient without throwing.</summary>
@@ -38,7 +39,7 @@ public sealed record Recipient
             return TryParseX25519(trimmed, out recipient, out error);
         if (trimmed.StartsWith("ssh-", StringComparison.Ordinal) || trimmed.StartsWith("ecdsa-", StringComparison.Ordinal) || trimmed.StartsWith("sk-", StringComparison.Ordinal))
             return TryParseSsh(trimmed, out recipient, out error);
-        if (trimmed.StartsWith("AGE-SECRET-KEY-", StringComparison.OrdinalIgnoreCase))
+        if (LooksSecret(trimmed))
         {
             error = "this is a secret key, not a recipient; 'age-keygen -y' prints its public recipient";
             return false;
@@ -99,6 +100,8 @@ public sealed record Recipient
         recipient = new Recipient(kind.Value, $"{type} {fields[1]}");
         return true;
     }
+
+    private static bool LooksSecret(string text) => text.TrimStart().StartsWith("AGE-SECRET-KEY-", StringComparison.OrdinalIgnoreCase);
 
     private static string Abbreviate(string text) => text.Length <= 80 ? text : text[..77] + "...";
 }

@@ -1,0 +1,63 @@
+using Cage.Adapter.Files;
+using Cage.Testing;
+
+namespace Cage.Adapter.Tests.Files;
+
+public sealed class AtomicFileTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    [Fact]
+    public async Task Destination_appears_only_on_commit()
+    {
+        var destination = _dir.File("out.txt");
+        await using (var file = AtomicFile.Create(destination, PrivateFileOptionsMode))
+        {
+            await file.Stream.WriteAsync("hello"u8.ToArray());
+            Assert.False(File.Exists(destination));
+            Assert.True(File.Exists(file.TempPath));
+            Assert.Equal(_dir.Path, Path.GetDirectoryName(file.TempPath));
+            Assert.Equal(PrivateFileOptionsMode, File.GetUnixFileMode(file.TempPath));
+            await file.CommitAsync();
+        }
+        Assert.Equal("hello", File.ReadAllText(destination));
+        Assert.Equal(new[] { "out.txt" }, _dir.Files());
+    }
+
+    [Fact]
+    public async Task Abandoning_keeps_the_old_destination_and_removes_the_temp_file()
+    {
+        var destination = _dir.Write("out.txt", "old");
+        await using (var file = AtomicFile.Create(destination))
+            await file.Stream.WriteAsync("new and partial"u8.ToArray());
+        Assert.Equal("old", File.ReadAllText(destination));
+        Assert.Equal(new[] { "out.txt" }, _dir.Files());
+    }
+
+    [Fact]
+    public void Missing_folder_or_directory_destination_is_not_writable()
+    {
+        Assert.Equal(CageErrorCode.OutputNotWritable, Assert.Throws<CageException>(() => AtomicFile.Create(_dir.File("no/such/folder/x"))).Code);
+        Directory.CreateDirectory(_dir.File("dir"));
+        Assert.Equal(CageErrorCode.OutputNotWritable, Assert.Throws<CageException>(() => AtomicFile.Create(_dir.File("dir"))).Code);
+    }
+
+    [Fact]
+    public void Private_temp_folder_is_0700_and_removed()
+    {
+        string path;
+        using (var folder = PrivateTempFolder.Create(_dir.Path))
+        {
+            path = folder.Path;
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(path));
+            using (var staged = folder.CreatePrivateFile("staged"))
+                staged.WriteByte(1);
+            Assert.Equal(PrivateFileOptionsMode, File.GetUnixFileMode(folder.Combine("staged")));
+        }
+        Assert.False(Directory.Exists(path));
+    }
+
+    private const UnixFileMode PrivateFileOptionsMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    public void Dispose() => _dir.Dispose();
+}
