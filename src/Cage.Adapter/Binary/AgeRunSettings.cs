@@ -5,4 +5,5 @@ namespace Cage.Adapter.Binary;
 /// <param name="BufferSize">Copy buffer size for stdin/stdout.</param>
 /// <param name="Timeout">Kill age after this long; null for no limit.</param>
 /// <param name="Context">What is being processed, for messages (e.g. a file name).</param>
-internal sealed record AgeRunSettings(AgeOperation Operation, int BufferSize, TimeSpan? Timeout, string? Context);
+/// <param name="UseSplice">Allow the Linux splice fast path between files and pipes.</param>
+internal sealed record AgeRunSettings(AgeOperation Operation, int BufferSize, TimeSpan? Timeout, string? Context, bool UseSplice = true);

@@ -47,5 +47,5 @@ public sealed class AgeBinaryEngine : IAgeEngine
         await AgeProcess.RunAsync(Age, arguments, input, output, Settings(AgeOperation.Decrypt), cancellationToken).ConfigureAwait(false);
     }
 
-    private AgeRunSettings Settings(AgeOperation operation) => new(operation, _options.BufferSize, _options.Timeout, null);
+    private AgeRunSettings Settings(AgeOperation operation) => new(operation, _options.BufferSize, _options.Timeout, null, _options.UseSplice);
 }

@@ -44,7 +44,7 @@ public sealed class AtomicFile : IAsyncDisposable, IDisposable
         var tempPath = Path.Combine(folder, $".{Path.GetFileName(fullPath)}{TempMarker}{Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant()}.tmp");
         try
         {
-            var stream = new FileStream(tempPath, PrivateFileOptions.CreateNew(FileAccess.Write, mode, bufferSize));
+            var stream = new FileStream(tempPath, PrivateFileOptions.CreateNew(FileAccess.ReadWrite, mode, bufferSize));
             return new AtomicFile(fullPath, tempPath, stream);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
