@@ -57,7 +57,7 @@ public sealed class CageEncrypt : CageTaskBase
         var identities = new Lazy<IReadOnlyList<IdentitySource>?>(TryResolveIdentities);
         var outcomes = ProcessAll(Files, (item, ct) => EncryptAsync(engine, recipients, state, identities, item, ct), cancellationToken);
         if (stateFile is not null)
-            state.SaveAsync(stateFile, cancellationToken).GetAwaiter().GetResult();
+            SaveState(state, stateFile, cancellationToken);
         EncryptedFiles = outcomes.Where(o => o.Result is not null).Select(o => o.Result!).ToArray();
         return outcomes.All(o => o.Error is null);
     }
@@ -113,6 +113,19 @@ public sealed class CageEncrypt : CageTaskBase
         catch (CageException)
         {
             return false;
+        }
+    }
+
+    /// <summary>The record is an optimisation: failing to write it costs a re-encryption later, not the build.</summary>
+    private void SaveState(EncryptState state, string stateFile, CancellationToken cancellationToken)
+    {
+        try
+        {
+            state.SaveAsync(stateFile, cancellationToken).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is CageException or IOException or UnauthorizedAccessException)
+        {
+            Log.LogMessage(MessageImportance.Normal, "Cage: could not record encrypt state in {0}: {1}", stateFile, e.Message);
         }
     }
 

@@ -88,6 +88,12 @@ public abstract class CageTaskBase : MSBuildTask, ICancelableTask
             {
                 outcomes[index] = ItemOutcome.Failed(items[index], e);
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // File system trouble outside the adapter's own mapping (e.g. refreshing a timestamp): still one
+                // coded error against the item instead of an MSBuild task crash.
+                outcomes[index] = ItemOutcome.Failed(items[index], new CageException(CageErrorCode.OutputNotWritable, e.Message, e));
+            }
         }).GetAwaiter().GetResult();
 
         foreach (var outcome in outcomes)

@@ -46,6 +46,7 @@ public sealed class BuildPipelineTests
         Assert.Equal(settings, File.ReadAllBytes(project.Bin("appsettings.Production.json")));
         Assert.Equal(payload, File.ReadAllBytes(project.Bin("data/payload.bin")));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(project.Obj("cage/decrypted/appsettings.Production.json")));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(project.Bin("appsettings.Production.json"))); // Copy keeps the mode
         Assert.False(File.Exists(project.File("secrets/appsettings.Production.json")), "plaintext must not land in the source tree");
         Assert.Equal(licence, keys.Decrypt(project.File("licence.txt.age")));
         Assert.StartsWith("-----BEGIN AGE ENCRYPTED FILE-----", File.ReadAllText(project.File("licence.txt.age")));

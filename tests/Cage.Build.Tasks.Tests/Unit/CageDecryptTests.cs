@@ -165,4 +165,16 @@ public sealed class CageDecryptTests : IDisposable
         Assert.Empty(engine.Errors);
         Assert.Empty(task.DecryptedFiles);
     }
+
+    [Fact]
+    public void A_cancelled_build_writes_nothing_and_fails()
+    {
+        var item = TaskHarness.Item(_h.WriteEncrypted("a.age", new byte[] { 1 }), ("OutputPath", _h.Path("out/a")));
+        var (task, _) = _h.Decrypt(_h.EnvironmentWithIdentityFile(), item);
+        task.Cancel();
+
+        Assert.False(task.Execute());
+        Assert.False(File.Exists(_h.Path("out/a")));
+        Assert.Empty(task.DecryptedFiles);
+    }
 }
