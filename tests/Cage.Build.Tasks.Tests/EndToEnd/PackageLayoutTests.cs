@@ -33,7 +33,7 @@ public sealed class PackageLayoutTests
         var nuspec = XDocument.Load(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
         var metadata = nuspec.Root!.Elements().Single(e => e.Name.LocalName == "metadata");
         Assert.Equal("true", metadata.Elements().Single(e => e.Name.LocalName == "developmentDependency").Value);
-        Assert.Empty(metadata.Descendants().Where(e => e.Name.LocalName == "dependency"));
+        Assert.DoesNotContain(metadata.Descendants(), e => e.Name.LocalName == "dependency");
     }
 
     [Fact]
