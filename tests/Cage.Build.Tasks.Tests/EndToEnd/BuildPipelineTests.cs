@@ -32,10 +32,13 @@ public sealed class BuildPipelineTests
             .Property("CageAgePath", age.Path)
             .Item("CageDecrypt", "secrets/appsettings.Production.json.age")
             .Item("CageDecrypt", "secrets/payload.bin.age", ("TargetPath", "data/payload.bin"))
+            .Item("CageDecrypt", "secrets/appsettings.Production.json.age", ("Link", "config/linked.json"))
+            .Item("CageDecrypt", "secrets/build-only.txt.age", ("CopyToOutputDirectory", "Never"), ("CopyToPublishDirectory", "Never"))
             .Item("CageEncrypt", "licence.txt", ("Armor", "true"))
             .Item("CageEncrypt", "blob.dat", ("OutputPath", "encrypted/blob.dat.age"))
             .File("secrets/appsettings.Production.json.age", keys.Encrypt(settings))
             .File("secrets/payload.bin.age", keys.Encrypt(payload))
+            .File("secrets/build-only.txt.age", keys.Encrypt(licence))
             .File("licence.txt", licence)
             .File("blob.dat", blob)
             .WriteTo(workspace);
@@ -45,13 +48,16 @@ public sealed class BuildPipelineTests
         Assert.DoesNotContain("Cage:", first.Output); // quiet at minimal verbosity
         Assert.Equal(settings, File.ReadAllBytes(project.Bin("appsettings.Production.json")));
         Assert.Equal(payload, File.ReadAllBytes(project.Bin("data/payload.bin")));
+        Assert.Equal(settings, File.ReadAllBytes(project.Bin("config/linked.json"))); // Link chooses the place in bin/
+        Assert.Equal(licence, File.ReadAllBytes(project.Obj("cage/decrypted/build-only.txt")));
+        Assert.False(File.Exists(project.Bin("build-only.txt")), "CopyToOutputDirectory=Never must keep it out of bin/");
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(project.Obj("cage/decrypted/appsettings.Production.json")));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(project.Bin("appsettings.Production.json"))); // Copy keeps the mode
         Assert.False(File.Exists(project.File("secrets/appsettings.Production.json")), "plaintext must not land in the source tree");
         Assert.Equal(licence, keys.Decrypt(project.File("licence.txt.age")));
         Assert.StartsWith("-----BEGIN AGE ENCRYPTED FILE-----", File.ReadAllText(project.File("licence.txt.age")));
         Assert.Equal(blob, keys.Decrypt(project.File("encrypted/blob.dat.age")));
-        Assert.Equal(2, age.Calls().Count(c => c.StartsWith("--decrypt", StringComparison.Ordinal)));
+        Assert.Equal(4, age.Calls().Count(c => c.StartsWith("--decrypt", StringComparison.Ordinal)));
         Assert.Equal(2, age.Calls().Count(c => c.StartsWith("--encrypt", StringComparison.Ordinal)));
 
         // 2. No-op rebuild: not a single age process (not even age --version).
@@ -59,7 +65,7 @@ public sealed class BuildPipelineTests
         Build(project, keys.WithIdentityFile(), Quiet);
         Assert.Equal(before, age.Calls().Count);
 
-        // 3. One secret changed: only it is decrypted again, one line at normal verbosity.
+        // 3. One secret changed: only the two items made from it are decrypted again, one line each at normal verbosity.
         var newSettings = Encoding.UTF8.GetBytes("{ \"rotated\": \"" + Guid.NewGuid() + "\" }\n");
         File.WriteAllBytes(project.File("secrets/appsettings.Production.json.age"), keys.Encrypt(newSettings));
         var licenceCiphertext = File.ReadAllBytes(project.File("licence.txt.age"));
@@ -67,10 +73,13 @@ public sealed class BuildPipelineTests
         before = age.Calls().Count;
         var third = Build(project, keys.WithIdentityFile(), Normal);
         var calls = age.Calls().Skip(before).ToList();
-        Assert.Equal(1, calls.Count(c => c.StartsWith("--decrypt", StringComparison.Ordinal)));
+        Assert.Equal(2, calls.Count(c => c.StartsWith("--decrypt", StringComparison.Ordinal)));
         Assert.Equal(0, calls.Count(c => c.StartsWith("--encrypt", StringComparison.Ordinal))); // no re-encryption: no churn
         Assert.Equal(newSettings, File.ReadAllBytes(project.Bin("appsettings.Production.json")));
-        Assert.Single(third.Output.Split('\n'), l => l.Contains("Cage: decrypted", StringComparison.Ordinal));
+        var decryptedLines = third.Output.Split('\n').Where(l => l.Contains("Cage: decrypted", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, decryptedLines.Count);
+        Assert.All(decryptedLines, l => Assert.Contains("secrets/appsettings.Production.json.age", l));
+        Assert.Equal(newSettings, File.ReadAllBytes(project.Bin("config/linked.json")));
         Assert.Contains("Cage: unchanged licence.txt", third.Output);
         Assert.Equal(licenceCiphertext, File.ReadAllBytes(project.File("licence.txt.age")));
 
@@ -79,11 +88,13 @@ public sealed class BuildPipelineTests
         Run(project, keys.WithIdentityFile(), new[] { "publish", "-c", "Release", "-o", publishFolder }.Concat(Quiet));
         Assert.Equal(newSettings, File.ReadAllBytes(Path.Combine(publishFolder, "appsettings.Production.json")));
         Assert.Equal(payload, File.ReadAllBytes(Path.Combine(publishFolder, "data", "payload.bin")));
+        Assert.Equal(newSettings, File.ReadAllBytes(Path.Combine(publishFolder, "config", "linked.json")));
+        Assert.False(File.Exists(Path.Combine(publishFolder, "build-only.txt")));
 
         // 5. Rebuild with CAGE_IDENTITY contents and a binlog: decrypts again, and the key is nowhere in the log.
         var binlog = Path.Combine(workspace, "build.binlog");
         var logged = Run(project, keys.WithIdentityContents(), new[] { "build", "--no-incremental", $"-bl:{binlog}" }.Concat(Normal));
-        Assert.Equal(2, logged.Output.Split('\n').Count(l => l.Contains("Cage: decrypted", StringComparison.Ordinal)));
+        Assert.Equal(4, logged.Output.Split('\n').Count(l => l.Contains("Cage: decrypted", StringComparison.Ordinal)));
         var raw = File.ReadAllBytes(binlog);
         var records = Binlog.Decompressed(binlog);
         Assert.True(Binlog.Contains(records, "CageDecryptFiles"), "the decompressed binlog should hold the build's records");

@@ -55,6 +55,9 @@ public sealed class DiagnosticsTests
 
         var badStrategy = DecryptTarget(project, keys.WithIdentityFile(), "-p:CageStreamingStrategy=carrier-pigeon");
         AssertError(badStrategy, "CAGE024", "missing.json.age");
+
+        // CageEnabled=false turns everything off: the same broken project builds.
+        DotnetCli.Run(project.Folder, new[] { "build", "-t:CageDecryptFiles", "-p:CageEnabled=false" }.Concat(Options), keys.WithoutIdentity()).EnsureSuccess();
     }
 
     [Fact]
