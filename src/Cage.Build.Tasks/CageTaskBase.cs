@@ -20,7 +20,7 @@ public abstract class CageTaskBase : MSBuildTask, ICancelableTask
     /// <summary>Passphrase streaming strategy: pipe, tempfile or auto (empty means auto).</summary>
     public string? StreamingStrategy { get; set; }
 
-    /// <summary>How many items to process at once; 0 or less means one per processor.</summary>
+    /// <summary>How many items to process at once; 0 means one per processor, negative is CAGE029.</summary>
     public int MaxParallelism { get; set; }
 
     /// <summary>Where environment variables (identities, CAGE_AGE_PATH) are read from. Tests inject their own.</summary>
