@@ -177,4 +177,21 @@ public sealed class CageDecryptTests : IDisposable
         Assert.False(File.Exists(_h.Path("out/a")));
         Assert.Empty(task.DecryptedFiles);
     }
+
+    [Fact]
+    public void FakeAge_crashing_mid_stream_is_CAGE017_and_leaves_neither_output_nor_temp_file()
+    {
+        // Fault injection: a fake age that answers --version, writes some output, then kills itself.
+        var fakeAge = _h.Write("fake/FakeAgeCrash", System.Text.Encoding.ASCII.GetBytes(
+            "#!/bin/sh\nif [ \"$1\" = \"--version\" ]; then echo v1.1.1; exit 0; fi\nhead -c 100 /dev/zero\nkill -9 $$\n"));
+        File.SetUnixFileMode(fakeAge, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var item = TaskHarness.Item(_h.WriteEncrypted("a.age", RandomData.Bytes(50_000)), ("OutputPath", _h.Path("out/a")));
+        var (task, engine) = _h.Decrypt(_h.EnvironmentWithIdentityFile(), item);
+        task.AgePath = fakeAge;
+
+        Assert.False(task.Execute());
+
+        Assert.Equal(new[] { "CAGE017" }, engine.ErrorCodes);
+        Assert.Empty(Directory.GetFiles(_h.Path("out")));
+    }
 }
