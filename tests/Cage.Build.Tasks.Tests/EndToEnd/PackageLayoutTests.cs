@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Text.RegularExpressions;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
@@ -54,6 +55,24 @@ public sealed class PackageLayoutTests
         Assert.All(msbuildReferences, r => Assert.Equal(new Version(15, 1, 0, 0), r.Version));
         var runtime = reader.AssemblyReferences.Select(reader.GetAssemblyReference).Single(r => reader.GetString(r.Name) == "System.Runtime");
         Assert.Equal(8, runtime.Version.Major);
+    }
+
+    [Fact]
+    public void Every_assembly_in_tasks_runs_on_net8_so_SDK_8_MSBuild_can_load_it()
+    {
+        using var zip = ZipFile.OpenRead(_package.PackagePath);
+        var dlls = zip.Entries.Where(e => e.FullName.StartsWith("tasks/net8.0/", StringComparison.Ordinal) && e.FullName.EndsWith(".dll", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, dlls.Count);
+        foreach (var dll in dlls)
+        {
+            using var bytes = new MemoryStream();
+            dll.Open().CopyTo(bytes);
+            // The TargetFrameworkAttribute string, e.g. ".NETCoreApp,Version=v7.0".
+            var match = Regex.Match(System.Text.Encoding.ASCII.GetString(bytes.ToArray()), @"\.NET(CoreApp|Standard),Version=v(\d+\.\d+)");
+            Assert.True(match.Success, $"{dll.FullName} has no target framework attribute");
+            if (match.Groups[1].Value == "CoreApp")
+                Assert.True(Version.Parse(match.Groups[2].Value) <= new Version(8, 0), $"{dll.FullName} targets {match.Value}");
+        }
     }
 
     [Fact]
