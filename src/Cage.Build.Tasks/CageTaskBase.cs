@@ -1,0 +1,148 @@
+using Cage.Adapter;
+using Cage.Adapter.Engines;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using MSBuildTask = Microsoft.Build.Utilities.Task;
+
+namespace Cage.Build.Tasks;
+
+/// <summary>
+/// What CageDecrypt and CageEncrypt share: locating age, the streaming settings, bounded parallel work over the
+/// items, cancellation and coded diagnostics. Holds no static state: MSBuild nodes live long and are reused.
+/// </summary>
+public abstract class CageTaskBase : MSBuildTask, ICancelableTask
+{
+    private readonly CancellationTokenSource _cancellation = new();
+
+    /// <summary>The age binary; empty to use CAGE_AGE_PATH, then PATH.</summary>
+    public string? AgePath { get; set; }
+
+    /// <summary>Passphrase streaming strategy: pipe, tempfile or auto (empty means auto).</summary>
+    public string? StreamingStrategy { get; set; }
+
+    /// <summary>How many items to process at once; 0 means one per processor, negative is CAGE029.</summary>
+    public int MaxParallelism { get; set; }
+
+    /// <summary>Where environment variables (identities, CAGE_AGE_PATH) are read from. Tests inject their own.</summary>
+    internal CageEnvironment Environment { get; set; } = CageEnvironment.Process;
+
+    /// <inheritdoc />
+    public void Cancel() => _cancellation.Cancel();
+
+    /// <inheritdoc />
+    public sealed override bool Execute()
+    {
+        try
+        {
+            return ExecuteCore(_cancellation.Token) && !Log.HasLoggedErrors;
+        }
+        catch (CageException e)
+        {
+            LogCageError(e, file: null);
+            return false;
+        }
+        catch (OperationCanceledException)
+        {
+            Log.LogMessage(MessageImportance.High, "Cage: cancelled");
+            return false;
+        }
+    }
+
+    /// <summary>The task's work; throw <see cref="CageException"/> for errors that concern no single item.</summary>
+    private protected abstract bool ExecuteCore(CancellationToken cancellationToken);
+
+    /// <summary>Locates age (after validating the settings) so that a missing binary is reported once.</summary>
+    private protected AgeBinaryEngine CreateEngine()
+    {
+        StreamingStrategyName.Validate(StreamingStrategy);
+        // TODO(lead): pass the validated name to the adapter's strategy option on
+        // AgeBinaryEngineOptions once the passphrase/streaming branch is merged; recipient and identity work ignore it.
+        return new AgeBinaryEngine(new AgeBinaryEngineOptions
+        {
+            AgePath = string.IsNullOrWhiteSpace(AgePath) ? null : AgePath,
+            Environment = Environment,
+        });
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> for every item, at most <see cref="MaxParallelism"/> at once, then logs the
+    /// outcomes in item order from this thread (so the log reads the same whatever finished first).
+    /// </summary>
+    private protected IReadOnlyList<ItemOutcome> ProcessAll(IReadOnlyList<ITaskItem> items, Func<ITaskItem, CancellationToken, Task<ItemOutcome>> work, CancellationToken cancellationToken)
+    {
+        if (MaxParallelism < 0)
+            throw new CageException(CageErrorCode.InvalidConfiguration, $"CageMaxParallelism is {MaxParallelism}; use 0 (one per processor) or a positive number");
+        var outcomes = new ItemOutcome[items.Count];
+        var options = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = MaxParallelism > 0 ? MaxParallelism : System.Environment.ProcessorCount,
+            CancellationToken = cancellationToken,
+        };
+        Parallel.ForEachAsync(Enumerable.Range(0, items.Count), options, async (index, ct) =>
+        {
+            try
+            {
+                outcomes[index] = await work(items[index], ct).ConfigureAwait(false);
+            }
+            catch (CageException e)
+            {
+                outcomes[index] = ItemOutcome.Failed(items[index], e);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // File system trouble outside the adapter's own mapping (e.g. refreshing a timestamp): still one
+                // coded error against the item instead of an MSBuild task crash.
+                outcomes[index] = ItemOutcome.Failed(items[index], new CageException(CageErrorCode.OutputNotWritable, e.Message, e));
+            }
+        }).GetAwaiter().GetResult();
+
+        foreach (var outcome in outcomes)
+            Report(outcome);
+        return outcomes;
+    }
+
+    private void Report(ItemOutcome outcome)
+    {
+        if (outcome.Error is { } error)
+            LogCageError(error, outcome.Item.GetMetadata("FullPath"));
+        else if (outcome.Message is { } message)
+            Log.LogMessage(MessageImportance.Normal, "Cage: {0}", message);
+    }
+
+    /// <summary>Logs a coded error (CAGE0xx) against <paramref name="file"/> with its hint. Never includes secrets.</summary>
+    private protected void LogCageError(CageException error, string? file) =>
+        Log.LogError(
+            subcategory: "Cage",
+            errorCode: error.CodeId,
+            helpKeyword: error.CodeId,
+            file: file,
+            lineNumber: 0,
+            columnNumber: 0,
+            endLineNumber: 0,
+            endColumnNumber: 0,
+            message: "{0} (hint: {1})",
+            error.Message,
+            error.Hint);
+
+    /// <summary>The required full path in an item's metadata, e.g. the computed <c>OutputPath</c>.</summary>
+    private protected static string RequiredPath(ITaskItem item, string metadataName)
+    {
+        var value = item.GetMetadata(metadataName);
+        if (string.IsNullOrWhiteSpace(value))
+            throw new CageException(CageErrorCode.InvalidConfiguration, $"item '{item.ItemSpec}' has no {metadataName} metadata");
+        return Path.GetFullPath(value);
+    }
+
+    /// <summary>Creates the folder that will hold <paramref name="path"/>.</summary>
+    private protected static void CreateFolderFor(string path)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CageException(CageErrorCode.OutputNotWritable, $"cannot create the folder of '{path}': {e.Message}", e);
+        }
+    }
+}
