@@ -13,6 +13,7 @@ internal static class CageApp
         var app = Build(console);
         try
         {
+            Options.CommandLineSecrets.RefusePassphraseValue(args);
             return app.Execute(args);
         }
         catch (CommandParsingException e)

@@ -37,6 +37,16 @@ public static class AgeHeaderReader
         }
     }
 
+    /// <summary>
+    /// Reads the header of a stream that cannot seek (stdin) and returns a stream that replays what was read,
+    /// so the caller can decide how to decrypt (passphrase or identities) and still pass on every byte.
+    /// </summary>
+    public static PeekedInput Peek(Stream stream)
+    {
+        var prefix = ReadPrefix(stream, MaxHeaderBytes);
+        return new PeekedInput(Parse(prefix), new ReplayStream(prefix, stream));
+    }
+
     /// <summary>Reads the header from the current position of <paramref name="stream"/>.</summary>
     public static AgeHeader Read(Stream stream)
     {

@@ -77,7 +77,7 @@ public sealed class KeyRotator
         if (!header.IsAge)
             throw new CageException(CageErrorCode.NotAgeFile, $"'{path}'");
         var newOptions = request.New with { Armor = header.Format == AgeFileFormat.Armored };
-        var plaintextHash = await ReencryptAsync(path, staged.Path, request.Old, newOptions, cancellationToken).ConfigureAwait(false);
+        var plaintextHash = await ReencryptAsync(path, staged.Path, request.Old(path), newOptions, cancellationToken).ConfigureAwait(false);
         return await VerifyAsync(request, staged.Path, plaintextHash, cancellationToken).ConfigureAwait(false);
     }
 

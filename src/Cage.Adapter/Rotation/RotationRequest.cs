@@ -8,8 +8,8 @@ public sealed record RotationRequest
     /// <summary>The encrypted files to re-encrypt.</summary>
     public required IReadOnlyList<string> Files { get; init; }
 
-    /// <summary>How to decrypt the current files.</summary>
-    public required DecryptOptions Old { get; init; }
+    /// <summary>How to decrypt each current file (e.g. a passphrase for scrypt files, identities for the rest).</summary>
+    public required Func<string, DecryptOptions> Old { get; init; }
 
     /// <summary>What to encrypt to (armor is kept per file from its current format).</summary>
     public required EncryptOptions New { get; init; }

@@ -5,6 +5,7 @@ using Cage.Adapter.Configuration;
 using Cage.Adapter.Engines;
 using Cage.Adapter.Files;
 using Cage.Adapter.Headers;
+using Cage.Adapter.Passphrases;
 using Cage.Tool.Options;
 using Cage.Tool.Output;
 using McMaster.Extensions.CommandLineUtils;
@@ -28,16 +29,19 @@ internal sealed class EditCommand : ICommand
         var file = command.Argument("file", "The encrypted file to edit.").IsRequired();
         var identities = new IdentityOptions(command);
         var recipients = new RecipientOptions(command);
+        var passphrase = new PassphraseOptions(command, withSwitch: false);
         var report = new OutputOptions(command);
         command.OnExecute(async () =>
         {
             var path = file.Value!;
-            var configuration = ConfigurationResolver.Resolve(console.WorkingDirectory, console.Environment, new ConfigurationOverrides { RecipientsFile = recipients.FirstFile });
-            // Resolve everything before decrypting so a missing recipient never strands an edit.
-            var newKeys = EncryptOptions.ForRecipients(recipients.Resolve(configuration).EnsureNotEmpty(), AgeHeaderReader.ReadFile(path).Format == AgeFileFormat.Armored);
-            var oldKeys = DecryptOptions.ForIdentities(identities.Resolve(console.Environment));
+            var configuration = ConfigurationResolver.Resolve(console.WorkingDirectory, console.Environment,
+                new ConfigurationOverrides { RecipientsFile = recipients.FirstFile, Strategy = passphrase.Strategy });
+            var header = AgeHeaderReader.ReadFile(path);
+            if (!header.IsAge)
+                throw new CageException(CageErrorCode.NotAgeFile, $"'{path}'");
+            var (oldKeys, newKeys) = Keys(console, header, identities, recipients, passphrase, configuration);
             var editor = EditorCommand(console.Environment);
-            var engine = new AgeBinaryEngine(new AgeBinaryEngineOptions { Environment = console.Environment });
+            var engine = PassphraseOptions.Engine(console, configuration);
             using var folder = PrivateTempFolder.Create(environment: console.Environment);
             // Keep the plaintext's own name (minus .age) so the editor picks the right syntax highlighting.
             var name = Path.GetFileName(path.EndsWith(configuration.Extension.Value, StringComparison.Ordinal) ? path[..^configuration.Extension.Value.Length] : path);
@@ -56,6 +60,23 @@ internal sealed class EditCommand : ICommand
                 console.Out.WriteLine(changed ? $"re-encrypted {path}" : $"no changes to {path}");
             return ExitCodes.Success;
         });
+    }
+
+    // Resolved before decrypting, so a missing recipient never strands an edit. A passphrase file keeps its
+    // passphrase (asked once: it must match the file anyway); recipient files go to the configured recipients.
+    private static (DecryptOptions Old, EncryptOptions New) Keys(ToolConsole console, AgeHeader header, IdentityOptions identities, RecipientOptions recipients, PassphraseOptions passphrase, CageConfiguration configuration)
+    {
+        var armor = header.Format == AgeFileFormat.Armored;
+        if (header.IsPassphrase && !recipients.Given)
+        {
+            var secret = passphrase.Resolve(console, PassphrasePurpose.Decrypt);
+            return (DecryptOptions.ForPassphrase(secret), EncryptOptions.ForPassphrase(secret, armor));
+        }
+        var newKeys = EncryptOptions.ForRecipients(recipients.Resolve(configuration).EnsureNotEmpty(), armor);
+        var oldKeys = header.IsPassphrase
+            ? DecryptOptions.ForPassphrase(passphrase.Resolve(console, PassphrasePurpose.Decrypt))
+            : DecryptOptions.ForIdentities(identities.Resolve(console.Environment));
+        return (oldKeys, newKeys);
     }
 
     private static string EditorCommand(CageEnvironment environment) =>

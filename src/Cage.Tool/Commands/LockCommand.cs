@@ -3,6 +3,7 @@ using Cage.Adapter.Configuration;
 using Cage.Adapter.Engines;
 using Cage.Adapter.Files;
 using Cage.Adapter.Headers;
+using Cage.Adapter.Passphrases;
 using Cage.Tool.Options;
 using Cage.Tool.Output;
 using McMaster.Extensions.CommandLineUtils;
@@ -20,9 +21,11 @@ internal sealed class LockCommand : ICommand
         command.ExtendedHelpText = Help.Examples(
             "dotnet cage lock appsettings.secrets.json",
             "dotnet cage lock --recursive config --include '*.json' --remove-original",
+            "dotnet cage lock -p --passphrase-file pass.txt notes.txt",
             "dotnet cage lock -r age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p --armor secret.txt");
         var paths = new PathOptions(command, "Files to encrypt, or folders with --recursive.");
         var recipients = new RecipientOptions(command);
+        var passphrase = new PassphraseOptions(command, switchDescription: "Encrypt with a passphrase instead of recipients.");
         var armor = command.Option("-a|--armor", "Write ASCII-armored files.", CommandOptionType.NoValue);
         var extension = command.Option("--extension <EXT>", "Extension of encrypted files (default from config, else .age).", CommandOptionType.SingleValue);
         var removeOriginal = command.Option("--remove-original", "Delete each plaintext once its encrypted file is written.", CommandOptionType.NoValue);
@@ -31,15 +34,20 @@ internal sealed class LockCommand : ICommand
         command.OnExecute(async () =>
         {
             var configuration = ConfigurationResolver.Resolve(console.WorkingDirectory, console.Environment,
-                new ConfigurationOverrides { Extension = extension.Value(), RecipientsFile = recipients.FirstFile });
+                new ConfigurationOverrides { Extension = extension.Value(), RecipientsFile = recipients.FirstFile, Strategy = passphrase.Strategy });
             var ext = configuration.Extension.Value;
-            var options = EncryptOptions.ForRecipients(recipients.Resolve(configuration).EnsureNotEmpty(), armor.HasValue());
+            if (passphrase.Requested && recipients.Given)
+                throw new CageException(CageErrorCode.UsageError, "-p cannot be combined with -r or -R", hint: "lock either with a passphrase or to recipients");
             var explicitFiles = paths.Paths.Where(File.Exists).ToHashSet(StringComparer.Ordinal);
             // In folders, skip what is already encrypted (by name or header); explicit files go through as named.
             var files = paths.Expand()
                 .Where(f => explicitFiles.Contains(f) || (!f.EndsWith(ext, StringComparison.Ordinal) && !AgeHeaderReader.IsAgeFile(f)))
                 .ToList();
-            var engine = new AgeBinaryEngine(new AgeBinaryEngineOptions { Environment = console.Environment });
+            // Asked once, before the progress bar starts (a prompt asks twice to confirm).
+            var options = passphrase.Requested
+                ? EncryptOptions.ForPassphrase(passphrase.Resolve(console, PassphrasePurpose.Encrypt), armor.HasValue())
+                : EncryptOptions.ForRecipients(recipients.Resolve(configuration).EnsureNotEmpty(), armor.HasValue());
+            var engine = PassphraseOptions.Engine(console, configuration);
             var results = await BatchExecution.RunAsync(console, files, report.Quiet || report.Json, async (file, ct) =>
             {
                 var output = file + ext;

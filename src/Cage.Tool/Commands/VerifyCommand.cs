@@ -24,22 +24,23 @@ internal sealed class VerifyCommand : ICommand
         var paths = new PathOptions(command, "Encrypted files, or folders with --recursive (default: current folder).");
         var deep = command.Option("--deep", "Decrypt every file (output discarded) to prove it can be decrypted.", CommandOptionType.NoValue);
         var identities = new IdentityOptions(command);
+        var passphrase = new PassphraseOptions(command, switchDescription: "With --deep: decrypt every file with a passphrase (passphrase files are recognised by header anyway).");
         var extension = command.Option("--extension <EXT>", "Extension of encrypted files when walking folders.", CommandOptionType.SingleValue);
         var report = new OutputOptions(command);
         command.OnExecute(async () =>
         {
-            var configuration = ConfigurationResolver.Resolve(console.WorkingDirectory, console.Environment, new ConfigurationOverrides { Extension = extension.Value() });
+            var configuration = ConfigurationResolver.Resolve(console.WorkingDirectory, console.Environment, new ConfigurationOverrides { Extension = extension.Value(), Strategy = passphrase.Strategy });
             var explicitFiles = paths.Paths.Where(File.Exists).ToHashSet(StringComparer.Ordinal);
             var files = paths.Expand(".")
                 .Where(f => explicitFiles.Contains(f) || f.EndsWith(configuration.Extension.Value, StringComparison.Ordinal) || AgeHeaderReader.IsAgeFile(f))
                 .ToList();
-            DecryptOptions? keys = deep.HasValue() ? DecryptOptions.ForIdentities(identities.Resolve(console.Environment)) : null;
-            var engine = keys is null ? null : new AgeBinaryEngine(new AgeBinaryEngineOptions { Environment = console.Environment });
+            var keys = deep.HasValue() ? DecryptKeys.Resolve(console, files, identities, passphrase) : null;
+            var engine = keys is null ? null : PassphraseOptions.Engine(console, configuration);
             var results = await BatchExecution.RunAsync(console, files, report.Quiet || report.Json, async (file, ct) =>
             {
                 try
                 {
-                    await VerifyAsync(file, engine, keys, ct);
+                    await VerifyAsync(file, engine, keys?.For(file), ct);
                     return null;
                 }
                 catch (CageException e) when (e.Detail?.Contains(file, StringComparison.Ordinal) != true)
