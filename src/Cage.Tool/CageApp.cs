@@ -31,6 +31,12 @@ internal static class CageApp
             console.Error.WriteLine("cage: cancelled");
             return ExitCodes.Failed;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // File system trouble outside the adapter's coded paths (e.g. deleting an original): still a clean message.
+            console.WriteError(new CageException(CageErrorCode.OutputNotWritable, e.Message, e));
+            return ExitCodes.Failed;
+        }
     }
 
     public static string Version =>

@@ -18,7 +18,7 @@ internal sealed class ProgressBar : IDisposable
     private readonly object _gate = new();
     private long _bytes;
     private int _files;
-    private TimeSpan _lastDraw = TimeSpan.MinValue;
+    private TimeSpan? _lastDraw;
     private bool _drawn;
 
     private ProgressBar(TextWriter error, long totalBytes, int totalFiles)
@@ -75,7 +75,7 @@ internal sealed class ProgressBar : IDisposable
     private void Draw(bool force)
     {
         var now = _clock.Elapsed;
-        if (!force && now - _lastDraw < RedrawInterval)
+        if (!force && _lastDraw is { } last && now - last < RedrawInterval)
             return;
         _lastDraw = now;
         _drawn = true;
