@@ -82,13 +82,14 @@ public static class ConfigurationResolver
             return new ConfiguredValue(Path.GetFullPath(overrides.RecipientsFile, workingDirectory), "-R");
         if (environment.Get(ConfigurationKeys.RecipientsVariable) is { } fromVariable)
             return new ConfiguredValue(Path.GetFullPath(fromVariable, workingDirectory), ConfigurationKeys.RecipientsVariable);
+        // The repository (its config key, else its .cage/recipients) beats the user's config: it is more specific.
         foreach (var layer in layers)
         {
             if (layer.Values.TryGetValue(ConfigurationKeys.Recipients, out var value) && value.Length > 0)
                 return new ConfiguredValue(Path.GetFullPath(value, layer.Folder), layer.File);
+            if (layer.Folder == repoFolder && File.Exists(Path.Combine(repoFolder, RecipientsFileName)))
+                return new ConfiguredValue(Path.Combine(repoFolder, RecipientsFileName), ConfiguredValue.DefaultSource);
         }
-        if (repoFolder is not null && File.Exists(Path.Combine(repoFolder, RecipientsFileName)))
-            return new ConfiguredValue(Path.Combine(repoFolder, RecipientsFileName), ConfiguredValue.DefaultSource);
         return null;
     }
 
