@@ -100,5 +100,9 @@ public sealed class EncryptDecryptTests : IDisposable
         var armored = Terminal.Run(_tool, _tool.ShellCommand("encrypt", "-a", "-r", recipient, "a.txt"));
         Assert.Equal(0, armored.ExitCode);
         Assert.Contains("-----BEGIN AGE ENCRYPTED FILE-----", armored.Output);
+
+        var explicitDash = Terminal.Run(_tool, _tool.ShellCommand("encrypt", "-o", "-", "-r", recipient, "a.txt"));
+        Assert.Equal(0, explicitDash.ExitCode);
+        Assert.Contains("age-encryption.org/v1", explicitDash.Output);
     }
 }

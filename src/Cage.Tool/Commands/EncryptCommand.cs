@@ -31,8 +31,8 @@ internal sealed class EncryptCommand : ICommand
                 throw new CageException(CageErrorCode.UsageError, "-p cannot be combined with -r or -R", hint: "encrypt either with a passphrase or to recipients");
             var configuration = ConfigurationResolver.Resolve(console.WorkingDirectory, console.Environment,
                 new ConfigurationOverrides { RecipientsFile = recipients.FirstFile, Strategy = passphrase.Strategy });
-            var toStdout = !output.HasValue() || output.Value() == "-";
-            if (toStdout && !armor.HasValue() && console.StdoutIsTerminal)
+            // As age: binary to a terminal only when asked for explicitly with "-o -".
+            if (!output.HasValue() && !armor.HasValue() && console.StdoutIsTerminal)
                 throw new CageException(CageErrorCode.BinaryToTerminal);
             var engine = PassphraseOptions.Engine(console, configuration);
             var options = passphrase.Requested

@@ -55,7 +55,7 @@ internal sealed class LockCommand : ICommand
                     throw new CageException(CageErrorCode.OutputExists, $"'{output}'");
                 await engine.EncryptFileAsync(file, output, options, ct);
                 if (removeOriginal.HasValue())
-                    File.Delete(file);
+                    FileRemoval.Delete(file);
                 return output;
             });
             return BatchReport.Write(console, Name, "locked", results, report.Json, report.Quiet);

@@ -45,7 +45,7 @@ internal sealed class UnlockCommand : ICommand
                     throw new CageException(CageErrorCode.OutputExists, $"'{output}'");
                 await engine.DecryptFileAsync(file, output, keys.For(file), ct);
                 if (removeEncrypted.HasValue())
-                    File.Delete(file);
+                    FileRemoval.Delete(file);
                 return output;
             });
             return BatchReport.Write(console, Name, "unlocked", results, report.Json, report.Quiet);
