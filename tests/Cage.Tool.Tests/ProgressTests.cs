@@ -27,6 +27,20 @@ public sealed class ProgressTests : IDisposable
     }
 
     [Fact]
+    public void A_large_single_file_gets_a_bar_on_a_terminal_and_a_small_one_does_not()
+    {
+        _tool.Write("big.bin", RandomData.Bytes(3 * 1024 * 1024));
+
+        var big = Terminal.Run(_tool, _tool.ShellCommand("encrypt", "-o", "big.bin.age", "big.bin"));
+        Assert.Equal(0, big.ExitCode);
+        Assert.Contains("3.0 MiB/3.0 MiB", big.Output);
+
+        var small = Terminal.Run(_tool, _tool.ShellCommand("encrypt", "-o", "a.bin.age", "d/a.bin"));
+        Assert.Equal(0, small.ExitCode);
+        Assert.DoesNotContain("ETA", small.Output);
+    }
+
+    [Fact]
     public void Progress_bar_is_absent_on_a_pipe_and_with_quiet()
     {
         var run = ToolAssert.Ok(_tool.Run("lock", "--recursive", "d"));

@@ -98,7 +98,9 @@ public sealed class AgeKeygen
             var code = arguments.Contains("-y") ? CageErrorCode.InvalidIdentity : CageErrorCode.AgeFailed;
             throw new CageException(code, $"age-keygen: {FirstLine(message)}");
         }
-        return stdout.ToArray();
+        var bytes = stdout.ToArray();
+        Array.Clear(stdout.GetBuffer()); // it may hold a secret key
+        return bytes;
     }
 
     private static string FirstLine(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim() ?? "failed";

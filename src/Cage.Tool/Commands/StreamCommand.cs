@@ -33,6 +33,7 @@ internal static class StreamCommand
                 await operation(input, output.Stream, CancellationToken.None);
                 await output.CommitAsync();
             }
+            progress?.FileDone(0); // the final 100% frame, even when the work took less than one redraw interval
         }
         catch (CageException e) when (!fromStdin && e.Detail?.StartsWith($"'{inputPath}'", StringComparison.Ordinal) != true)
         {

@@ -18,7 +18,8 @@ internal sealed class ProgressBar : IDisposable
     private readonly object _gate = new();
     private long _bytes;
     private int _files;
-    private TimeSpan? _lastDraw;
+    // Starts at zero: the first frame waits one interval, so a quick passphrase prompt is not drawn over.
+    private TimeSpan _lastDraw = TimeSpan.Zero;
     private bool _drawn;
 
     private ProgressBar(TextWriter error, long totalBytes, int totalFiles)
@@ -75,7 +76,7 @@ internal sealed class ProgressBar : IDisposable
     private void Draw(bool force)
     {
         var now = _clock.Elapsed;
-        if (!force && _lastDraw is { } last && now - last < RedrawInterval)
+        if (!force && now - _lastDraw < RedrawInterval)
             return;
         _lastDraw = now;
         _drawn = true;
