@@ -42,6 +42,10 @@ internal static class CageApp
     public static string Version =>
         typeof(CageApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
+    // Missing required arguments and the like: the same coded usage error (exit 2) as any other.
+    private static int UsageError(System.ComponentModel.DataAnnotations.ValidationResult result) =>
+        throw new CageException(CageErrorCode.UsageError, result.ErrorMessage);
+
     private static CommandLineApplication Build(ToolConsole console)
     {
         var app = new CommandLineApplication
@@ -63,8 +67,17 @@ internal static class CageApp
             new EncryptCommand(), new DecryptCommand(), new KeygenCommand(), new InitCommand(), new StatusCommand(),
             new VerifyCommand(), new LockCommand(), new UnlockCommand(), new RotateCommand(), new EditCommand(), new DoctorCommand(),
         };
+        app.Out = new Output.HintlessWriter(console.Out);
+        app.ValidationErrorHandler = UsageError;
         foreach (var command in commands)
-            app.Command(command.Name, c => command.Configure(c, console));
+        {
+            app.Command(command.Name, c =>
+            {
+                c.Out = app.Out;
+                c.ValidationErrorHandler = UsageError;
+                command.Configure(c, console);
+            });
+        }
         app.OnExecute(() =>
         {
             app.ShowHelp();

@@ -83,8 +83,12 @@ public sealed class EncryptDecryptTests : IDisposable
     [Fact]
     public void Unknown_option_is_a_usage_error()
     {
-        ToolAssert.Failed(_tool.Run("encrypt", "--no-such-option"), 2, "CAGE030");
+        var unknown = _tool.Run("encrypt", "--no-such-option");
+        ToolAssert.Failed(unknown, 2, "CAGE030");
+        Assert.Equal("", unknown.StdoutText); // stdout stays clean for --json consumers
         ToolAssert.Failed(_tool.Run("no-such-command"), 2, "CAGE030");
+        ToolAssert.Failed(_tool.Run("edit"), 2, "CAGE030"); // missing required argument
+        Assert.Equal(2, _tool.Run().ExitCode);
     }
 
     [Fact]
