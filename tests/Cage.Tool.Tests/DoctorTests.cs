@@ -32,6 +32,8 @@ public sealed class DoctorTests : IDisposable
         Assert.Equal(_tool.PathIn(".cage/config"), config.GetProperty("extension").GetProperty("source").GetString());
         Assert.Equal("pipe", config.GetProperty("strategy").GetProperty("value").GetString());
         Assert.Equal("CAGE_STREAMING_STRATEGY", config.GetProperty("strategy").GetProperty("source").GetString());
+        Assert.Equal("pipe", json.GetProperty("strategyInUse").GetString());
+        Assert.True(json.GetProperty("pty").GetBoolean());
         Assert.Equal(_tool.PathIn(".cage/recipients"), config.GetProperty("recipientsFile").GetProperty("value").GetString());
         var identities = json.GetProperty("identities").EnumerateArray().ToDictionary(i => i.GetProperty("source").GetString()!);
         Assert.True(identities["CAGE_IDENTITY"].GetProperty("found").GetBoolean());
@@ -39,7 +41,7 @@ public sealed class DoctorTests : IDisposable
         Assert.DoesNotContain("AGE-SECRET-KEY", run.StdoutText + run.Stderr);
 
         var text = ToolAssert.Ok(_tool.Run("doctor"));
-        Assert.Contains("(from CAGE_STREAMING_STRATEGY)", text.StdoutText);
+        Assert.Contains("(from CAGE_STREAMING_STRATEGY; in use: pipe)", text.StdoutText);
         Assert.DoesNotContain("AGE-SECRET-KEY", text.StdoutText + text.Stderr);
     }
 

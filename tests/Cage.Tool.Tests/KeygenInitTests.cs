@@ -69,7 +69,7 @@ public sealed class KeygenInitTests : IDisposable
         var json = ToolAssert.Ok(_tool.Run("init", "-r", r1, "-r", r2, "--extension", "enc", "--json")).Json;
 
         Assert.Equal(new[] { r1, r2 }, json.GetProperty("recipients").EnumerateArray().Select(e => e.GetString()).ToArray());
-        Assert.Contains(".enc\"", json.GetProperty("msbuild").GetString());
+        Assert.Contains("appsettings.Production.json.enc\" TargetPath=\"appsettings.Production.json\"", json.GetProperty("msbuild").GetString());
         // The configured extension is what lock uses from now on.
         _tool.Write("s.json", "{}");
         ToolAssert.Ok(_tool.Run("lock", "s.json"));

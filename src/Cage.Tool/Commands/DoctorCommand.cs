@@ -2,6 +2,8 @@ using Cage.Adapter;
 using Cage.Adapter.Binary;
 using Cage.Adapter.Configuration;
 using Cage.Adapter.Identities;
+using Cage.Adapter.Passphrases;
+using Cage.Adapter.Pty;
 using Cage.Tool.Options;
 using Cage.Tool.Output;
 using McMaster.Extensions.CommandLineUtils;
@@ -24,8 +26,9 @@ internal sealed class DoctorCommand : ICommand
             var keygen = Probe(() => AgeLocator.LocateAgeKeygen(null, console.Environment));
             var (configuration, configError) = ResolveConfiguration(console);
             var identities = IdentitySources(console.Environment);
-            var ptySupported = (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()) && File.Exists("/dev/ptmx");
-            var pipeSupported = !OperatingSystem.IsWindows();
+            var ptySupported = PtySupport.IsSupported;
+            var pipeSupported = StreamingStrategies.PipeSupported;
+            var strategyInUse = configuration is null ? null : ConcreteStrategy(configuration);
             var ok = age.Binary is not null && keygen.Binary is not null && configError is null;
             if (report.Json)
             {
@@ -36,6 +39,7 @@ internal sealed class DoctorCommand : ICommand
                     ageKeygen = new { path = keygen.Binary?.Path, version = keygen.Binary?.Version, error = JsonReport.Error(keygen.Error) },
                     pty = ptySupported,
                     pipeStrategy = pipeSupported,
+                    strategyInUse,
                     configuration = configuration is null ? null : new
                     {
                         repositoryRoot = configuration.RepositoryRoot,
@@ -55,12 +59,12 @@ internal sealed class DoctorCommand : ICommand
                 o.WriteLine($"age          {Describe(age)}");
                 o.WriteLine($"age-keygen   {Describe(keygen)}");
                 o.WriteLine($"pty          {(ptySupported ? "supported" : "not supported (passphrases need Linux or macOS)")}");
-                o.WriteLine($"pipe         {(pipeSupported ? "supported (FIFOs)" : "not supported: tempfile strategy only")}");
+                o.WriteLine($"pipe         {(pipeSupported ? "supported" : "not supported: passphrase work stages data in private temp files")}");
                 if (configuration is not null)
                 {
                     o.WriteLine($"repository   {configuration.RepositoryRoot ?? "(none: no .cage/ folder here or above)"}");
                     o.WriteLine($"extension    {configuration.Extension.Value}  (from {configuration.Extension.Source})");
-                    o.WriteLine($"strategy     {configuration.Strategy.Value}  (from {configuration.Strategy.Source})");
+                    o.WriteLine($"strategy     {configuration.Strategy.Value}  (from {configuration.Strategy.Source}; in use: {strategyInUse})");
                     o.WriteLine($"recipients   {(configuration.RecipientsFile is { } r ? $"{r.Value}  (from {r.Source})" : "(none configured)")}");
                 }
                 foreach (var identity in identities)
@@ -71,6 +75,9 @@ internal sealed class DoctorCommand : ICommand
             return ok ? ExitCodes.Success : ExitCodes.Failed;
         });
     }
+
+    private static string ConcreteStrategy(CageConfiguration configuration) =>
+        StreamingStrategies.Resolve(StreamingStrategies.Parse(configuration.Strategy.Value)).ToString().ToLowerInvariant();
 
     private static (CageConfiguration?, CageException?) ResolveConfiguration(ToolConsole console)
     {

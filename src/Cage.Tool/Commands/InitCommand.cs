@@ -83,9 +83,14 @@ internal sealed class InitCommand : ICommand
         $"# Created by 'dotnet cage init' ({origin}). Share public keys only.\n" +
         string.Concat(recipients.Select(r => r + "\n"));
 
-    public static string MsBuildSnippet(string extension) =>
-        "<ItemGroup>\n" +
-        "  <PackageReference Include=\"Cage.Build\" Version=\"*\" PrivateAssets=\"all\" />\n" +
-        $"  <CageDecrypt Include=\"appsettings.secrets.json{extension}\" />\n" +
-        "</ItemGroup>";
+    // Matches build/Cage.Build.targets: TargetPath defaults to the name without ".age", so another extension names it.
+    public static string MsBuildSnippet(string extension)
+    {
+        var targetPath = extension == CageConfiguration.DefaultExtension ? "" : " TargetPath=\"appsettings.Production.json\"";
+        return "<ItemGroup>\n" +
+            $"  <PackageReference Include=\"Cage.Build\" Version=\"{CageApp.Version}\" PrivateAssets=\"all\" />\n" +
+            "  <!-- Decrypted into obj/ at build time, copied to the build and publish output as appsettings.Production.json. -->\n" +
+            $"  <CageDecrypt Include=\"secrets/appsettings.Production.json{extension}\"{targetPath} />\n" +
+            "</ItemGroup>";
+    }
 }
