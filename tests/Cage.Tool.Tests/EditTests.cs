@@ -53,6 +53,26 @@ public sealed class EditTests : IDisposable
     }
 
     [Fact]
+    public void Passphrase_file_is_edited_with_its_passphrase_and_secrets_stay_out_of_the_editor_environment()
+    {
+        _tool.Write("p.txt", "passphrase protected\n");
+        _tool.Environment["CAGE_PASSPHRASE"] = "edit pass";
+        ToolAssert.Ok(_tool.Run("lock", "-p", "p.txt", "--remove-original"));
+        _tool.Environment["CAGE_IDENTITY"] = File.ReadAllText(_key);
+        var envDump = Path.Combine(_tool.Dir.Path, "editor.env");
+        _tool.Environment["EDITOR"] = Editor("env.sh", $"env > '{envDump}'; echo more >> \"$1\"");
+
+        ToolAssert.Ok(_tool.Run("edit", "p.txt.age"));
+
+        var env = File.ReadAllText(envDump);
+        Assert.DoesNotContain("CAGE_PASSPHRASE", env);
+        Assert.DoesNotContain("CAGE_IDENTITY=", env);
+        Assert.DoesNotContain("edit pass", env);
+        Assert.Contains("-> scrypt ", System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(_tool.PathIn("p.txt.age"))[..100]));
+        Assert.Equal("passphrase protected\nmore\n", ToolAssert.Ok(_tool.Run("decrypt", "p.txt.age")).StdoutText);
+    }
+
+    [Fact]
     public void Unchanged_file_is_left_byte_identical()
     {
         var before = File.ReadAllBytes(_tool.PathIn("s.txt.age"));
