@@ -20,6 +20,10 @@ internal static class BatchReport
                 files = results.Select(r => new { path = r.Path, output = r.Output, ok = r.Succeeded, error = JsonReport.Error(r.Error) }),
             });
         }
+        else if (!quiet && results.Count == 0)
+        {
+            console.Out.WriteLine($"no files to {command}");
+        }
         else if (!quiet)
         {
             foreach (var result in results.Where(r => r.Succeeded))
