@@ -15,6 +15,8 @@ public sealed class Tmux : IDisposable
     public Tmux(ToolProcess tool, string shellCommand)
     {
         _tool = tool;
+        if (Cage.Adapter.Binary.AgeLocator.SearchPath("tmux", System.Environment.GetEnvironmentVariable("PATH")) is null)
+            throw new InvalidOperationException("tmux is not on PATH. The interactive prompt tests type into a real terminal through tmux: 'apt-get install -y tmux'.");
         _exitFile = Path.Combine(tool.Dir.Path, $"tmux-exit-{_socket}");
         var run = tool.Start("tmux", new[] { "-L", _socket, "-f", "/dev/null", "new-session", "-d", "-x", "200", "-y", "50", "-s", "t",
             $"{shellCommand} > {ToolProcess.Quote(Path.Combine(tool.Dir.Path, "tmux-stdout"))}; echo $? > {ToolProcess.Quote(_exitFile)}; sleep 30" }, null);
