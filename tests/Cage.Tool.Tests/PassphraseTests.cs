@@ -85,6 +85,25 @@ public sealed class PassphraseTests : IDisposable
     }
 
     [Fact]
+    public void Unlocking_several_passphrase_files_asks_once()
+    {
+        _tool.Write("a.txt", "A");
+        _tool.Write("b.txt", "B");
+        _tool.Environment["CAGE_PASSPHRASE"] = "batch pass";
+        ToolAssert.Ok(_tool.Run("lock", "-p", "a.txt", "b.txt", "--remove-original"));
+        _tool.Environment.Remove("CAGE_PASSPHRASE");
+
+        using var terminal = new Tmux(_tool, _tool.ShellCommand("unlock", "a.txt.age", "b.txt.age"));
+        terminal.WaitForScreen("Enter passphrase:");
+        terminal.Type("batch pass");
+
+        Assert.Equal(0, terminal.WaitForExit());
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(terminal.Screen(), "Enter passphrase:"));
+        Assert.Equal("A", File.ReadAllText(_tool.PathIn("a.txt")));
+        Assert.Equal("B", File.ReadAllText(_tool.PathIn("b.txt")));
+    }
+
+    [Fact]
     public void Mismatched_confirmation_fails_and_writes_nothing()
     {
         _tool.Write("a.txt", "A");
