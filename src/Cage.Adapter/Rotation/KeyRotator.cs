@@ -46,29 +46,25 @@ public sealed class KeyRotator
 
     private async Task PrepareAllAsync(RotationRequest request, StagedFile?[] staged, RotatedFile[] outcomes, CancellationToken cancellationToken)
     {
+        var indexes = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < request.Files.Count; i++)
+        {
+            if (!indexes.TryAdd(request.Files[i], i))
+                throw new ArgumentException($"'{request.Files[i]}' is listed twice", nameof(request));
+            staged[i] = StagedFile.Beside(request.Files[i]);
+        }
         var results = await BatchRunner.RunAsync(request.Files, async (path, ct) =>
         {
-            var index = IndexOf(request.Files, path);
-            var file = StagedFile.Beside(path);
-            staged[index] = file;
-            outcomes[index] = new RotatedFile(path, await PrepareAsync(request, path, file, ct).ConfigureAwait(false), null);
-            return file.Path;
+            var index = indexes[path];
+            var verification = await PrepareAsync(request, path, staged[index]!, ct).ConfigureAwait(false);
+            outcomes[index] = new RotatedFile(path, verification, null);
+            return staged[index]!.Path;
         }, request.MaxParallelism, cancellationToken: cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < results.Count; i++)
         {
             if (results[i].Error is { } error)
                 outcomes[i] = new RotatedFile(results[i].Path, null, error);
         }
-    }
-
-    private static int IndexOf(IReadOnlyList<string> files, string path)
-    {
-        for (var i = 0; i < files.Count; i++)
-        {
-            if (ReferenceEquals(files[i], path))
-                return i;
-        }
-        return files.ToList().IndexOf(path);
     }
 
     private async Task<RotationVerification> PrepareAsync(RotationRequest request, string path, StagedFile staged, CancellationToken cancellationToken)

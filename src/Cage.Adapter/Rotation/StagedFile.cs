@@ -33,6 +33,8 @@ internal sealed class StagedFile
     public void Swap()
     {
         File.Copy(Original, Backup, overwrite: false);
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(Path, File.GetUnixFileMode(Original)); // the new file keeps the old one's permissions
         File.Move(Path, Original, overwrite: true);
         _swapped = true;
     }

@@ -38,6 +38,7 @@ public sealed class KeyRotatorTests : IDisposable
         var binary = Encrypted("a.age", plain, oldRecipient);
         var armored = Encrypted("b.age", plain, oldRecipient, armor: true);
         var keys = DecryptOptions.ForIdentities(IdentitySource.FromFile(oldKey));
+        File.SetUnixFileMode(binary, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
 
         var result = await new KeyRotator(new AgeBinaryEngine()).RotateAsync(new RotationRequest
         {
@@ -51,6 +52,7 @@ public sealed class KeyRotatorTests : IDisposable
         Assert.All(result.Files, f => Assert.Equal(RotationVerification.Deep, f.Verification));
         Assert.Equal(plain, AgeCli.Age("-d", "-i", newKey, binary).EnsureSuccess().Stdout);
         Assert.StartsWith("-----BEGIN AGE", File.ReadAllText(armored));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead, File.GetUnixFileMode(binary));
         Assert.Equal(new[] { "a.age", "b.age", "new.txt", "old.txt" }, _dir.Files());
     }
 
