@@ -66,4 +66,6 @@ public enum CageErrorCode
     InvalidConfiguration = 29,
     /// <summary>A command line usage error.</summary>
     UsageError = 30,
+    /// <summary>The editor could not be started or exited with an error (dotnet cage edit).</summary>
+    EditorFailed = 50,
 }

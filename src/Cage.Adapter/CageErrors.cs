@@ -65,6 +65,8 @@ public static class CageErrors
             "check the value named above"),
         [CageErrorCode.UsageError] = ("the command line is not valid",
             "see --help for usage"),
+        [CageErrorCode.EditorFailed] = ("the editor failed",
+            "set VISUAL or EDITOR to an editor that waits until you close the file (e.g. 'code --wait', 'nano'); the encrypted file was left unchanged"),
     };
 
     /// <summary>The stable text form, e.g. <c>CAGE001</c>.</summary>

@@ -3,10 +3,6 @@ namespace Cage.Tool;
 /// <summary>Entry point of dotnet-cage.</summary>
 public static class Program
 {
-    /// <summary>Runs the tool.</summary>
-    public static int Main(string[] args)
-    {
-        Console.Error.WriteLine("dotnet-cage: commands arrive in the next change");
-        return args.Length == 0 ? 2 : 1;
-    }
+    /// <summary>Runs the tool; the exit code follows <see cref="ExitCodes"/>.</summary>
+    public static int Main(string[] args) => CageApp.Run(args, ToolConsole.FromProcess());
 }

@@ -89,7 +89,7 @@ internal static class SplicePump
                 continue;
             if (errno == Libc.EAGAIN)
             {
-                WaitReady(pipeFd, fileIsSource ? Libc.POLLOUT : Libc.POLLIN);
+                WaitReady(pipeFd, fileIsSource ? Libc.POLLOUT : Pty.PtyConstants.POLLIN);
                 continue;
             }
             return errno == Libc.EPIPE ? MoveResult.PeerClosed : (MoveResult)errno;

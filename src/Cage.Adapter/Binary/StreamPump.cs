@@ -18,7 +18,7 @@ internal static class StreamPump
         SplicePump.TryGrowPipe(ageStdin);
         return settings.UseSplice && SplicePump.CanSplice(input, ageStdin)
             ? SplicePump.FeedAsync((FileStream)input, (System.IO.Pipes.PipeStream)ageStdin, cancellationToken)
-            : CopyInAsync(input, ageStdin, settings.BufferSize, cancellationToken);
+            : FeedAsync(input, ageStdin, settings.BufferSize, cancellationToken);
     }
 
     /// <summary>Drains age's stdout: splice into file outputs when allowed, else a copy loop.</summary>
@@ -27,11 +27,11 @@ internal static class StreamPump
         SplicePump.TryGrowPipe(ageStdout);
         return settings.UseSplice && SplicePump.CanSplice(output, ageStdout)
             ? SplicePump.DrainAsync((System.IO.Pipes.PipeStream)ageStdout, (FileStream)output, probe, cancellationToken)
-            : CopyOutAsync(ageStdout, output, probe, settings.BufferSize, cancellationToken);
+            : DrainAsync(ageStdout, output, probe, settings.BufferSize, cancellationToken);
     }
 
     /// <summary>Copies <paramref name="input"/> into age's stdin. Returns our failure, if any.</summary>
-    private static async Task<CageException?> CopyInAsync(Stream input, Stream ageStdin, int bufferSize, CancellationToken cancellationToken)
+    public static async Task<CageException?> FeedAsync(Stream input, Stream ageStdin, int bufferSize, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(bufferSize);
         try
@@ -66,7 +66,7 @@ internal static class StreamPump
     }
 
     /// <summary>Copies age's stdout into <paramref name="output"/>. Returns our failure, if any.</summary>
-    private static async Task<CageException?> CopyOutAsync(Stream ageStdout, Stream output, OutputProbe probe, int bufferSize, CancellationToken cancellationToken)
+    public static async Task<CageException?> DrainAsync(Stream ageStdout, Stream output, OutputProbe probe, int bufferSize, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(bufferSize);
         try

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace Cage.Adapter.Interop;
 
-/// <summary>Linux zero-copy calls used to move data between files and age's pipes.</summary>
+/// <summary>Linux zero-copy calls used to move data between files and age's pipes (fcntl and poll live in Libc.Pty.cs).</summary>
 internal static partial class Libc
 {
     /// <summary>fcntl command to resize a pipe (Linux).</summary>
@@ -11,26 +11,10 @@ internal static partial class Libc
     /// <summary>Hint that more data follows (Linux splice flag).</summary>
     public const uint SPLICE_F_MORE = 4;
 
-    /// <summary>poll(): data may be read.</summary>
-    public const short POLLIN = 0x1;
-
     /// <summary>poll(): data may be written.</summary>
     public const short POLLOUT = 0x4;
 
     [DllImport(Library, SetLastError = true)]
-    public static extern int fcntl(int fd, int command, int argument);
-
-    [DllImport(Library, SetLastError = true)]
     public static extern unsafe nint splice(int fdIn, long* offsetIn, int fdOut, long* offsetOut, nuint length, uint flags);
 
-    [StructLayout(LayoutKind.Sequential)]
-    public struct PollFd
-    {
-        public int Fd;
-        public short Events;
-        public short Revents;
-    }
-
-    [DllImport(Library, SetLastError = true)]
-    public static extern unsafe int poll(PollFd* fds, nuint count, int timeoutMilliseconds);
 }

@@ -17,7 +17,7 @@ public sealed class BadInputTests : IDisposable
 
     public BadInputTests()
     {
-        var (identityFile, recipient) = Keys.NewAgeKey(_dir);
+        var (identityFile, recipient) = TestKeys.NewAgeKey(_dir);
         _identityFile = identityFile;
         _ciphertext = AgeCli.Age(RandomData.Bytes(200_000), "-r", recipient).EnsureSuccess().Stdout;
     }
@@ -36,7 +36,7 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public async Task Wrong_identity()
     {
-        var (otherKey, _) = Keys.NewAgeKey(_dir, "other.txt");
+        var (otherKey, _) = TestKeys.NewAgeKey(_dir, "other.txt");
         var error = await DecryptExpectingFailure(_ciphertext, otherKey);
         Assert.Equal(CageErrorCode.NoIdentityMatched, error.Code);
     }

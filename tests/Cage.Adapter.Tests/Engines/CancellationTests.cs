@@ -15,7 +15,7 @@ public sealed class CancellationTests : IDisposable
     [Fact]
     public async Task Cancelling_mid_stream_kills_age_and_leaves_nothing_behind()
     {
-        var (identityFile, recipient) = Keys.NewAgeKey(_dir);
+        var (identityFile, recipient) = TestKeys.NewAgeKey(_dir);
         var descriptorsBefore = ChildProcesses.OpenDescriptorCount();
 
         for (var round = 0; round < 3; round++)
@@ -42,7 +42,7 @@ public sealed class CancellationTests : IDisposable
     [Fact]
     public async Task Timeout_kills_a_stalled_age_with_a_coded_error()
     {
-        var (identityFile, _) = Keys.NewAgeKey(_dir);
+        var (identityFile, _) = TestKeys.NewAgeKey(_dir);
         var engine = new AgeBinaryEngine(new AgeBinaryEngineOptions { Timeout = TimeSpan.FromMilliseconds(500) });
         var input = new GatedStream(RandomData.Bytes(1000), gateAt: 10); // never released: age waits for its header
         var error = await Assert.ThrowsAsync<CageException>(() => engine.DecryptAsync(input, Stream.Null, DecryptOptions.ForIdentities(IdentitySource.FromFile(identityFile))).WaitAsync(TimeSpan.FromSeconds(30)));

@@ -18,7 +18,7 @@ public sealed class InteropTests : IDisposable
     [InlineData(300_000, true)]
     public async Task Adapter_encrypts_plain_age_decrypts(int size, bool armor)
     {
-        var (identityFile, recipient) = Keys.NewAgeKey(_dir);
+        var (identityFile, recipient) = TestKeys.NewAgeKey(_dir);
         var plaintext = RandomData.Bytes(size);
         var input = _dir.Write("in.bin", plaintext);
         await _engine.EncryptFileAsync(input, _dir.File("in.age"), EncryptOptions.ForRecipients(RecipientSet.Empty.Add(recipient), armor));
@@ -33,7 +33,7 @@ public sealed class InteropTests : IDisposable
     [InlineData(300_000, true)]
     public async Task Plain_age_encrypts_adapter_decrypts(int size, bool armor)
     {
-        var (identityFile, recipient) = Keys.NewAgeKey(_dir);
+        var (identityFile, recipient) = TestKeys.NewAgeKey(_dir);
         var plaintext = RandomData.Bytes(size);
         var input = _dir.Write("in.bin", plaintext);
         var args = armor ? new[] { "-a", "-r", recipient, "-o", _dir.File("in.age"), input } : new[] { "-r", recipient, "-o", _dir.File("in.age"), input };

@@ -17,7 +17,7 @@ public sealed class RecipientRoundTripTests : IDisposable
     [MemberData(nameof(Sizes))]
     public async Task Streams_round_trip_byte_for_byte(int size)
     {
-        var (identityFile, recipient) = Keys.NewAgeKey(_dir);
+        var (identityFile, recipient) = TestKeys.NewAgeKey(_dir);
         var plaintext = RandomData.Bytes(size);
 
         var ciphertext = new MemoryStream();
@@ -33,7 +33,7 @@ public sealed class RecipientRoundTripTests : IDisposable
     [MemberData(nameof(Sizes))]
     public async Task Files_round_trip_byte_for_byte_and_plaintext_is_private(int size)
     {
-        var (identityFile, recipient) = Keys.NewAgeKey(_dir);
+        var (identityFile, recipient) = TestKeys.NewAgeKey(_dir);
         var plaintext = RandomData.Bytes(size);
         var input = _dir.Write("secret.bin", plaintext);
 
@@ -48,7 +48,7 @@ public sealed class RecipientRoundTripTests : IDisposable
     [Fact]
     public async Task Every_one_of_several_recipients_can_decrypt()
     {
-        var keys = Enumerable.Range(0, 3).Select(i => Keys.NewAgeKey(_dir, $"key{i}.txt")).ToList();
+        var keys = Enumerable.Range(0, 3).Select(i => TestKeys.NewAgeKey(_dir, $"key{i}.txt")).ToList();
         var recipients = keys.Aggregate(RecipientSet.Empty, (set, k) => set.Add(k.Recipient));
         var plaintext = RandomData.Bytes(100_000);
         var ciphertext = new MemoryStream();
@@ -65,7 +65,7 @@ public sealed class RecipientRoundTripTests : IDisposable
     [Fact]
     public async Task Armored_output_is_pem_text_and_decrypts()
     {
-        var (identityFile, recipient) = Keys.NewAgeKey(_dir);
+        var (identityFile, recipient) = TestKeys.NewAgeKey(_dir);
         var plaintext = RandomData.Bytes(70_000);
         var ciphertext = new MemoryStream();
         await _engine.EncryptAsync(new MemoryStream(plaintext), ciphertext, EncryptOptions.ForRecipients(RecipientSet.Empty.Add(recipient), armor: true));
@@ -82,7 +82,7 @@ public sealed class RecipientRoundTripTests : IDisposable
     [Fact]
     public async Task Armored_input_with_crlf_line_endings_decrypts()
     {
-        var (identityFile, recipient) = Keys.NewAgeKey(_dir);
+        var (identityFile, recipient) = TestKeys.NewAgeKey(_dir);
         var plaintext = RandomData.Bytes(5000);
         var armored = AgeCli.Age(plaintext, "-a", "-r", recipient).EnsureSuccess().StdoutText.Replace("\n", "\r\n");
 
@@ -96,7 +96,7 @@ public sealed class RecipientRoundTripTests : IDisposable
     [InlineData("rsa")]
     public async Task Ssh_keys_work_as_recipient_and_identity(string type)
     {
-        var (privateKey, publicKey) = Keys.NewSshKey(_dir, type, "id_" + type);
+        var (privateKey, publicKey) = TestKeys.NewSshKey(_dir, type, "id_" + type);
         var plaintext = RandomData.Bytes(65537);
         await File.WriteAllBytesAsync(_dir.File("in.bin"), plaintext);
 
@@ -109,8 +109,8 @@ public sealed class RecipientRoundTripTests : IDisposable
     [Fact]
     public async Task Recipients_file_with_bom_crlf_comments_and_blank_lines_works()
     {
-        var (identityFile, recipient) = Keys.NewAgeKey(_dir, "a.txt");
-        var (sshKey, sshPublic) = Keys.NewSshKey(_dir, "ed25519", "id_ed");
+        var (identityFile, recipient) = TestKeys.NewAgeKey(_dir, "a.txt");
+        var (sshKey, sshPublic) = TestKeys.NewSshKey(_dir, "ed25519", "id_ed");
         var recipientsFile = _dir.Write("recipients", "\uFEFF# team\r\n\r\n" + recipient + "\r\n  # laptop\r\n" + sshPublic + "\r\n");
 
         var set = RecipientSet.Empty.AddFile(recipientsFile);

@@ -35,7 +35,7 @@ public sealed class RecipientParsingTests : IDisposable
     [InlineData("rsa", RecipientKind.SshRsa)]
     public void Ssh_public_keys_parse_and_drop_their_comment(string type, RecipientKind kind)
     {
-        var (_, publicKey) = Keys.NewSshKey(_dir, type, "id");
+        var (_, publicKey) = TestKeys.NewSshKey(_dir, type, "id");
         var parsed = Recipient.Parse(publicKey);
         Assert.Equal(kind, parsed.Kind);
         Assert.DoesNotContain("test@cage", parsed.Value);
@@ -45,7 +45,7 @@ public sealed class RecipientParsingTests : IDisposable
     [Fact]
     public void Unsupported_ssh_key_types_are_named()
     {
-        var (_, publicKey) = Keys.NewSshKey(_dir, "ecdsa", "id_ecdsa");
+        var (_, publicKey) = TestKeys.NewSshKey(_dir, "ecdsa", "id_ecdsa");
         var error = Assert.Throws<CageException>(() => Recipient.Parse(publicKey));
         Assert.Equal(CageErrorCode.InvalidRecipient, error.Code);
         Assert.Contains("ecdsa-sha2-nistp256", error.Message);
@@ -54,7 +54,7 @@ public sealed class RecipientParsingTests : IDisposable
     [Fact]
     public void Ssh_key_whose_data_disagrees_with_its_type_is_rejected()
     {
-        var (_, rsa) = Keys.NewSshKey(_dir, "rsa", "id_rsa");
+        var (_, rsa) = TestKeys.NewSshKey(_dir, "rsa", "id_rsa");
         var lie = "ssh-ed25519 " + rsa.Split(' ')[1];
         Assert.Equal(CageErrorCode.InvalidRecipient, Assert.Throws<CageException>(() => Recipient.Parse(lie)).Code);
     }

@@ -1,7 +1,7 @@
 namespace Cage.Testing;
 
 /// <summary>Key material made fresh for tests with the real tools.</summary>
-public static class Keys
+public static class TestKeys
 {
     /// <summary>Writes an age identity into <paramref name="dir"/>; returns (identity file, recipient).</summary>
     public static (string IdentityFile, string Recipient) NewAgeKey(TempDir dir, string name = "key.txt")
