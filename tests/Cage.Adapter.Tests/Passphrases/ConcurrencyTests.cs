@@ -6,6 +6,7 @@ using static Cage.Adapter.Tests.Passphrases.PassphraseKit;
 
 namespace Cage.Adapter.Tests.Passphrases;
 
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class ConcurrencyTests
 {
     [Theory]

@@ -6,6 +6,7 @@ using static Cage.Adapter.Tests.Passphrases.PassphraseKit;
 namespace Cage.Adapter.Tests.Passphrases;
 
 /// <summary>What one strategy writes, the other strategy and plain age (typed at by hand on a PTY) read, and back.</summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class CrossDecryptTests
 {
     private const string Typed = "typed by hand: ünïcode & spaces";

@@ -1,6 +1,7 @@
 namespace Cage.Adapter.Tests.Passphrases;
 
 /// <summary>Input that hands out its first bytes, then blocks until <see cref="Open"/>: keeps age running while a test looks at it.</summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 internal sealed class GateStream : Stream
 {
     private readonly byte[] _head;

@@ -5,6 +5,7 @@ using Cage.Testing;
 namespace Cage.Adapter.Tests.Passphrases;
 
 /// <summary>Shared helpers for passphrase tests: engines per strategy, fake age scripts, controllable input streams.</summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 internal static class PassphraseKit
 {
     public static readonly Passphrase Secret = Passphrase.FromString("correct horse battery staple");

@@ -5,6 +5,7 @@ using Cage.Testing;
 
 namespace Cage.Adapter.Tests.Passphrases;
 
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class PassphraseSourceTests
 {
     private static CageEnvironment Env(string? passphrase) =>

@@ -6,6 +6,7 @@ using static Cage.Adapter.Tests.Passphrases.PassphraseKit;
 namespace Cage.Adapter.Tests.Passphrases;
 
 /// <summary>Passphrases that shells, terminals or encodings could mangle reach age intact.</summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class PassphraseTextTests
 {
     public static TheoryData<string> AwkwardPassphrases => new()
@@ -34,10 +35,16 @@ public sealed class PassphraseTextTests
         Assert.False(File.Exists("/tmp/cage-pwned"));
     }
 
+    public static TheoryData<string> TypedPassphrases => new()
+    {
+        "ünïcödé ☃ 密码 🔑",
+        "ctrl-u \u0015 ctrl-c \u0003 ctrl-d \u0004 ctrl-w \u0017 del \u007f end",
+        "$(echo no) 'q' \"q\"",
+        new string('L', 4095), // the longest line a canonical-mode terminal carries
+    };
+
     [Theory]
-    [InlineData("ünïcödé ☃ 密码 🔑")]
-    [InlineData("ctrl-u \u0015 ctrl-c \u0003 ctrl-d \u0004 ctrl-w \u0017 end")]
-    [InlineData("$(echo no) 'q' \"q\"")]
+    [MemberData(nameof(TypedPassphrases))]
     public async Task Terminal_receives_exactly_the_passphrase_bytes(string text)
     {
         // A fake age that prints the decrypt prompt, reads one line from its terminal and hands it back on stdout:
@@ -56,7 +63,7 @@ public sealed class PassphraseTextTests
         var marker = temp.File("spawned");
         var fake = FakeAge(temp, "FakeAgeRecordsSpawn", $"touch '{marker}'");
         var error = await Assert.ThrowsAsync<CageException>(() =>
-            EncryptAsync(Engine(StreamingStrategy.Pipe, agePath: fake), new byte[1], Passphrase.FromString(new string('p', 5000))));
+            EncryptAsync(Engine(StreamingStrategy.Pipe, agePath: fake), new byte[1], Passphrase.FromString(new string('p', 4096))));
         Assert.Equal(CageErrorCode.InvalidConfiguration, error.Code);
         Assert.False(File.Exists(marker));
     }

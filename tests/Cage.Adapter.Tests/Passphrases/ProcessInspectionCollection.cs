@@ -5,6 +5,7 @@ namespace Cage.Adapter.Tests.Passphrases;
 /// otherwise another test's age would show up in /proc, or see the variables.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class ProcessInspectionCollection
 {
     public const string Name = "Process inspection (serial)";

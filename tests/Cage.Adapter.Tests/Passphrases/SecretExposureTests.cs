@@ -7,6 +7,7 @@ namespace Cage.Adapter.Tests.Passphrases;
 
 /// <summary>While age runs, its argv and environment hold no secret; with the pipe strategy its stdin is a pipe.</summary>
 [Collection(ProcessInspectionCollection.Name)]
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class SecretExposureTests
 {
     private const string SecretText = "sekrit-Passphrase-7f3a9c";

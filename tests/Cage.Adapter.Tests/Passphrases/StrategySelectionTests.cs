@@ -5,6 +5,7 @@ using static Cage.Adapter.Tests.Passphrases.PassphraseKit;
 
 namespace Cage.Adapter.Tests.Passphrases;
 
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class StrategySelectionTests
 {
     private static CageEnvironment Env(string? strategy) =>

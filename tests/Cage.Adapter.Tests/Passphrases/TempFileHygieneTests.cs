@@ -6,6 +6,7 @@ namespace Cage.Adapter.Tests.Passphrases;
 
 /// <summary>What is on disk during and after a run, and that no age process outlives it.</summary>
 [Collection(ProcessInspectionCollection.Name)]
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class TempFileHygieneTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using Cage.Adapter.Pty;
 namespace Cage.Adapter.Tests.Pty;
 
 /// <summary>Runs a command under a fresh pseudo-terminal with piped stdio, for the PTY layer's own tests.</summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 internal sealed class PtyHarness : IDisposable
 {
     private readonly UnixPipe _stdin = UnixPipe.ToChild();

@@ -4,6 +4,7 @@ using Cage.Testing;
 
 namespace Cage.Adapter.Tests.Pty;
 
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class PtyProcessTests
 {
     private const string Shell = "/bin/sh";
