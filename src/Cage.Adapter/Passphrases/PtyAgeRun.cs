@@ -99,8 +99,11 @@ internal sealed class PtyAgeRun : IDisposable
             throw new CageException(CageErrorCode.Timeout, $"age ran longer than {_settings.Timeout}");
         if (!status.Succeeded)
             throw AgeErrorClassifier.Classify(status.ShellCode, _stderrText.ToString());
-        if (_responder.Answered < _prompts.Count)
-            throw new CageException(CageErrorCode.InvalidAgeOutput, $"age exited without asking for the passphrase ({_responder.Answered} of {_prompts.Count} prompts seen)");
+        if (_responder.Answered == _prompts.Count)
+            return;
+        if (_responder.Outcome.Exception?.InnerException is { } terminalError)
+            throw new CageException(CageErrorCode.AgeFailed, $"could not answer age on its terminal: {terminalError.Message}", terminalError);
+        throw new CageException(CageErrorCode.InvalidAgeOutput, $"age exited without asking for the passphrase ({_responder.Answered} of {_prompts.Count} prompts seen)");
     }
 
     private async Task<CageException?> DrainAsync(Stream stdout, Stream output, OutputProbe probe)

@@ -100,6 +100,16 @@ public sealed class FailureTests
     }
 
     [Fact]
+    public async Task Age_that_succeeds_without_asking_for_the_passphrase_is_InvalidAgeOutput()
+    {
+        // Decrypt output cannot be checked for shape, so an age that never asked is caught by the prompt count.
+        using var temp = new TempDir();
+        var fake = FakeAge(temp, "FakeAgeNeverAsks", "cat");
+        var error = await Assert.ThrowsAsync<CageException>(() => DecryptAsync(Engine(StreamingStrategy.Pipe, agePath: fake), new byte[10], Secret));
+        Assert.Equal(CageErrorCode.InvalidAgeOutput, error.Code);
+    }
+
+    [Fact]
     public async Task Age_that_exits_early_while_we_still_feed_it_is_reported_not_EPIPE()
     {
         // age reads a little, prompts, and fails: our writer must shrug off EPIPE and let age's message win.
