@@ -1,3 +1,4 @@
+using Cage.Adapter.Engines;
 using System.Diagnostics;
 using Cage.Adapter.Passphrases;
 using Cage.Testing;
@@ -19,7 +20,7 @@ public sealed class FailureTests
         var ciphertext = await EncryptAsync(engine, RandomData.Bytes(200_000), Secret);
         using var output = new MemoryStream();
         var error = await Assert.ThrowsAsync<CageException>(() =>
-            engine.DecryptAsync(new MemoryStream(ciphertext), output, Engines.DecryptOptions.ForPassphrase(Passphrase.FromString("wrong")), default));
+            engine.DecryptAsync(new MemoryStream(ciphertext), output, DecryptOptions.ForPassphrase(Passphrase.FromString("wrong")), default));
         Assert.Equal(CageErrorCode.IncorrectPassphrase, error.Code);
         Assert.DoesNotContain("wrong", error.Message);
         Assert.Equal(0, output.Length);
@@ -126,7 +127,7 @@ public sealed class FailureTests
     public async Task Unreadable_input_is_InputUnreadable(StreamingStrategy strategy)
     {
         var error = await Assert.ThrowsAsync<CageException>(() =>
-            Engine(strategy).EncryptAsync(new FailingStream(), new MemoryStream(), Engines.EncryptOptions.ForPassphrase(Secret)));
+            Engine(strategy).EncryptAsync(new FailingStream(), new MemoryStream(), EncryptOptions.ForPassphrase(Secret)));
         Assert.Equal(CageErrorCode.InputUnreadable, error.Code);
     }
 

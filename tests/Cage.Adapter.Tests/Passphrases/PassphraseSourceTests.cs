@@ -75,7 +75,7 @@ public sealed class PassphraseSourceTests
     {
         using var pipe = UnixPipe.FromChild(); // the "child" end is the write end: we play both sides here
         var fd = pipe.ChildEnd;
-        using (var writer = new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(Interop.Libc.fcntl(fd, PtyConstants.F_DUPFD_CLOEXEC, 3), true), FileAccess.Write))
+        using (var writer = new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(Cage.Adapter.Interop.Libc.fcntl(fd, PtyConstants.F_DUPFD_CLOEXEC, 3), true), FileAccess.Write))
             writer.Write("fd secret ünï\nrest"u8);
         pipe.CloseChildEnd();
         await using var reader = pipe.OpenOurEnd();

@@ -1,3 +1,4 @@
+using Cage.Adapter.Engines;
 using System.Text;
 using Cage.Adapter.Passphrases;
 using Cage.Testing;
@@ -31,8 +32,8 @@ public sealed class SecretExposureTests
                 ? new GateStream(encrypt ? new byte[16] : ciphertext!.Take(200).ToArray(), encrypt ? Array.Empty<byte>() : ciphertext!.Skip(200).ToArray())
                 : null;
             var run = encrypt
-                ? engine.EncryptAsync((Stream?)input ?? new MemoryStream(new byte[16]), new MemoryStream(), Engines.EncryptOptions.ForPassphrase(passphrase))
-                : engine.DecryptAsync((Stream?)input ?? new MemoryStream(ciphertext!), new MemoryStream(), Engines.DecryptOptions.ForPassphrase(passphrase));
+                ? engine.EncryptAsync((Stream?)input ?? new MemoryStream(new byte[16]), new MemoryStream(), EncryptOptions.ForPassphrase(passphrase))
+                : engine.DecryptAsync((Stream?)input ?? new MemoryStream(ciphertext!), new MemoryStream(), DecryptOptions.ForPassphrase(passphrase));
 
             var pid = await ChildProcesses.WaitForAsync("age", TimeSpan.FromSeconds(20));
             Assert.NotNull(pid);

@@ -1,3 +1,4 @@
+using Cage.Adapter.Recipients;
 using Cage.Adapter.Engines;
 using Cage.Adapter.Passphrases;
 using Cage.Testing;
@@ -90,7 +91,7 @@ public sealed class StrategySelectionTests
 
         var (_, recipient) = AgeCli.Keygen();
         using var output = new MemoryStream();
-        await engine.EncryptAsync(new MemoryStream(new byte[3]), output, EncryptOptions.ForRecipients(Recipients.RecipientSet.Empty.Add(recipient)));
+        await engine.EncryptAsync(new MemoryStream(new byte[3]), output, EncryptOptions.ForRecipients(RecipientSet.Empty.Add(recipient)));
         Assert.True(output.Length > 0);
     }
 

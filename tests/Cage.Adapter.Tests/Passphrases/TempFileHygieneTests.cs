@@ -1,3 +1,4 @@
+using Cage.Adapter.Engines;
 using Cage.Adapter.Passphrases;
 using Cage.Testing;
 using static Cage.Adapter.Tests.Passphrases.PassphraseKit;
@@ -19,7 +20,7 @@ public sealed class TempFileHygieneTests
             var engine = Engine(StreamingStrategy.Pipe); // TempRoot unset: CAGE_TEMP_DIR applies
             var input = new GateStream(plaintext[..1000], plaintext[1000..]);
             using var output = new MemoryStream();
-            var run = engine.EncryptAsync(input, output, Engines.EncryptOptions.ForPassphrase(Secret));
+            var run = engine.EncryptAsync(input, output, EncryptOptions.ForPassphrase(Secret));
             Assert.NotNull(await ChildProcesses.WaitForAsync("age", TimeSpan.FromSeconds(20)));
             await Task.Delay(300);
             Assert.Empty(Entries(root.Path));
@@ -64,7 +65,7 @@ public sealed class TempFileHygieneTests
         var input = new GateStream(plaintext, Array.Empty<byte>());
         if (strategy == StreamingStrategy.TempFile)
             input.Open(); // staging must finish for age to start; then cancel during its scrypt work
-        var run = engine.EncryptAsync(input, new MemoryStream(), Engines.EncryptOptions.ForPassphrase(Secret), cancel.Token);
+        var run = engine.EncryptAsync(input, new MemoryStream(), EncryptOptions.ForPassphrase(Secret), cancel.Token);
 
         var pid = await ChildProcesses.WaitForAsync("age", TimeSpan.FromSeconds(20));
         Assert.NotNull(pid);
@@ -83,7 +84,7 @@ public sealed class TempFileHygieneTests
         var engine = Engine(StreamingStrategy.TempFile, root.Path);
         using var cancel = new CancellationTokenSource();
         var input = new GateStream(RandomData.Bytes(10_000), RandomData.Bytes(10));
-        var run = engine.EncryptAsync(input, new MemoryStream(), Engines.EncryptOptions.ForPassphrase(Secret), cancel.Token);
+        var run = engine.EncryptAsync(input, new MemoryStream(), EncryptOptions.ForPassphrase(Secret), cancel.Token);
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (Entries(root.Path).Count < 2 && DateTime.UtcNow < deadline)
             await Task.Delay(10);
