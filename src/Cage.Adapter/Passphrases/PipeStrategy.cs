@@ -9,8 +9,8 @@ namespace Cage.Adapter.Passphrases;
 internal static class PipeStrategy
 {
     public static Task EncryptAsync(AgeBinary age, Stream input, Stream output, Passphrase passphrase, bool armor, PassphraseRunSettings settings, CancellationToken cancellationToken) =>
-        PtyAgeRun.RunAsync(age, AgeArguments.EncryptWithPassphrase(armor), passphrase, input, output, new OutputProbe(), settings, cancellationToken);
+        PtyAgeRun.RunAsync(age, AgeArguments.EncryptWithPassphrase(armor), passphrase, input, output, settings, cancellationToken);
 
     public static Task DecryptAsync(AgeBinary age, Stream input, Stream output, Passphrase passphrase, PassphraseRunSettings settings, CancellationToken cancellationToken) =>
-        PtyAgeRun.RunAsync(age, AgeArguments.DecryptWithPassphrase(), passphrase, input, output, new OutputProbe(), settings, cancellationToken);
+        PtyAgeRun.RunAsync(age, AgeArguments.DecryptWithPassphrase(), passphrase, input, output, settings, cancellationToken);
 }

@@ -10,106 +10,123 @@ namespace Cage.Adapter.Passphrases;
 /// all at once (age -d only prompts after reading the header, so data must already flow). Cancellation, the
 /// run timeout and the prompt timeout kill age; on every path age is reaped before this returns.
 /// </summary>
-internal static class PtyAgeRun
+internal sealed class PtyAgeRun : IDisposable
 {
+    private readonly PassphraseRunSettings _settings;
+    private readonly IReadOnlyList<string> _prompts;
+    private readonly PseudoTerminal _terminal;
+    private readonly UnixPipe? _stdin;
+    private readonly UnixPipe _stdout;
+    private readonly UnixPipe _stderr;
+    private readonly PtyProcess _process;
+    private readonly CancellationTokenSource _kill;
+    private readonly CancellationTokenRegistration _killRegistration;
+    private readonly PromptResponder _responder;
+    private readonly BoundedTextCapture _stderrText = new();
+    private CageException? _failure;
+
+    private PtyAgeRun(AgeBinary age, IReadOnlyList<string> arguments, Passphrase passphrase, bool feedsInput, PassphraseRunSettings settings, CancellationToken cancellationToken)
+    {
+        _settings = settings;
+        _prompts = AgePrompts.For(settings.Operation);
+        _kill = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
+        {
+            _terminal = PseudoTerminal.Open(echo: false);
+            _stdin = feedsInput ? UnixPipe.ToChild() : null;
+            _stdout = UnixPipe.FromChild();
+            _stderr = UnixPipe.FromChild();
+            _process = Spawn(age, arguments);
+            if (settings.Timeout is { } timeout)
+                _kill.CancelAfter(timeout);
+            _killRegistration = _kill.Token.Register(_process.Kill);
+            _responder = PromptResponder.Start(_terminal, passphrase, _prompts, settings.PromptTimeout, () => Fail(PromptTimedOut()));
+        }
+        catch
+        {
+            // Whatever was made so far goes: a spawned age is killed and reaped, descriptors closed.
+            _process?.Dispose();
+            _kill.Dispose();
+            DisposePipesAndTerminal();
+            throw;
+        }
+    }
+
     /// <param name="age">The age binary.</param>
     /// <param name="arguments">argv after the program name; never secrets.</param>
     /// <param name="passphrase">Written only to the terminal master.</param>
     /// <param name="input">Fed to age's stdin; null for /dev/null.</param>
-    /// <param name="output">Receives age's stdout; null to discard it.</param>
-    /// <param name="probe">Watches age's stdout (for the "is this an age file" check on encrypt).</param>
+    /// <param name="output">Receives age's stdout; null to discard it (and skip the age-file check).</param>
     /// <param name="settings">Operation, buffers and timeouts.</param>
     /// <param name="cancellationToken">Kills age when cancelled.</param>
     public static async Task RunAsync(AgeBinary age, IReadOnlyList<string> arguments, Passphrase passphrase, Stream? input, Stream? output,
-        OutputProbe probe, PassphraseRunSettings settings, CancellationToken cancellationToken)
+        PassphraseRunSettings settings, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        using var terminal = PseudoTerminal.Open(echo: false);
-        using var stdin = input is null ? null : UnixPipe.ToChild();
-        using var stdout = UnixPipe.FromChild();
-        using var stderr = UnixPipe.FromChild();
-        using var process = Spawn(age, arguments, terminal, stdin, stdout, stderr);
-
-        CageException? failure = null;
-        void Fail(CageException? problem)
-        {
-            if (problem is null)
-                return;
-            Interlocked.CompareExchange(ref failure, problem, null);
-            process.Kill(); // our side failed: stop age rather than let it block on a full pipe
-        }
-
-        using var kill = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (settings.Timeout is { } timeout)
-            kill.CancelAfter(timeout);
-        using var killRegistration = kill.Token.Register(process.Kill);
-        var prompts = AgePrompts.For(settings.Operation);
-        using var responder = PromptResponder.Start(terminal, passphrase, prompts, settings.PromptTimeout,
-            () => Fail(new CageException(CageErrorCode.PromptTimeout,
-                $"age did not ask for the passphrase within {settings.PromptTimeout.TotalSeconds:0.#} s")));
-
-        var capture = new BoundedTextCapture();
-        await using var stdoutStream = stdout.OpenOurEnd();
-        await using var stderrStream = stderr.OpenOurEnd();
-        var feeding = input is null ? Task.FromResult<CageException?>(null) : FeedAndCloseAsync(input, stdin!.OpenOurEnd(), settings.BufferSize, kill.Token);
-        var draining = StreamPump.DrainAsync(stdoutStream, output ?? Stream.Null, probe, settings.BufferSize, CancellationToken.None);
-        var capturing = capture.DrainAsync(stderrStream, CancellationToken.None);
-
-        Fail(await draining.ConfigureAwait(false)); // ends at EOF: age (and its whole group) exited or was killed
-        await capturing.ConfigureAwait(false);
-        var status = await process.Exited.ConfigureAwait(false);
-        var timedOut = kill.IsCancellationRequested && !cancellationToken.IsCancellationRequested;
-        kill.Cancel(); // releases a feeder still waiting on our input
-        Fail(await feeding.ConfigureAwait(false));
-        responder.Stop();
-
+        using var run = new PtyAgeRun(age, arguments, passphrase, input is not null, settings, cancellationToken);
+        var probe = new OutputProbe();
+        var status = await run.PumpUntilExitAsync(input, output ?? Stream.Null, probe).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
-        if (failure is not null)
-            throw failure;
-        if (timedOut && !status.Succeeded)
-            throw new CageException(CageErrorCode.Timeout, $"{Context(settings)} ran longer than {settings.Timeout}");
-        if (!status.Succeeded)
-            throw AgeErrorClassifier.Classify(status.ShellCode, capture.ToString());
-        if (responder.Answered < prompts.Count)
-            throw new CageException(CageErrorCode.InvalidAgeOutput, $"age exited without asking for the passphrase ({responder.Answered} of {prompts.Count} prompts seen)");
+        run.ThrowIfFailed(status);
         if (settings.Operation == AgeOperation.Encrypt && output is not null && !probe.LooksLikeAgeFile)
             throw new CageException(CageErrorCode.InvalidAgeOutput, $"age exited 0 but did not write an age file ({probe.BytesSeen} bytes)");
     }
 
-    private static string Context(PassphraseRunSettings settings) => settings.Operation == AgeOperation.Encrypt ? "age -p" : "age -d";
-
-    private static PtyProcess Spawn(AgeBinary age, IReadOnlyList<string> arguments, PseudoTerminal terminal, UnixPipe? stdin, UnixPipe stdout, UnixPipe stderr)
+    /// <summary>Moves data both ways until age has exited and its pipes are drained; returns how it ended.</summary>
+    private async Task<ExitStatus> PumpUntilExitAsync(Stream? input, Stream output, OutputProbe probe)
     {
-        var info = new PtyStartInfo(age.Path, arguments, ChildEnvironment.WithoutSecrets(),
-            stdin is null ? ChildStream.Null : ChildStream.FromDescriptor(stdin.ChildEnd),
-            ChildStream.FromDescriptor(stdout.ChildEnd),
-            ChildStream.FromDescriptor(stderr.ChildEnd));
-        try
-        {
-            return PtyProcess.Start(info, terminal);
-        }
-        catch (Win32Exception e)
-        {
-            throw new CageException(CageErrorCode.AgeNotFound, $"'{age.Path}' could not be started: {e.Message}", e);
-        }
-        finally
-        {
-            // Only the child may hold these ends now: EOF and EPIPE depend on it.
-            stdin?.CloseChildEnd();
-            stdout.CloseChildEnd();
-            stderr.CloseChildEnd();
-        }
+        await using var stdout = _stdout.OpenOurEnd();
+        await using var stderr = _stderr.OpenOurEnd();
+        var feeding = input is null ? Task.FromResult<CageException?>(null) : FeedAndCloseAsync(input, _stdin!.OpenOurEnd());
+        var capturing = _stderrText.DrainAsync(stderr, CancellationToken.None); // ends at EOF once age's group is gone
+        Fail(await DrainAsync(stdout, output, probe).ConfigureAwait(false));
+        await capturing.ConfigureAwait(false);
+        var status = await WaitForExitAsync().ConfigureAwait(false);
+        TimedOut = _kill.IsCancellationRequested;
+        _kill.Cancel(); // releases a feeder still waiting on our input
+        Fail(await feeding.ConfigureAwait(false));
+        _responder.Stop();
+        return status;
     }
 
-    private static async Task<CageException?> FeedAndCloseAsync(Stream input, Stream ageStdin, int bufferSize, CancellationToken cancellationToken)
+    private bool TimedOut { get; set; }
+
+    private void ThrowIfFailed(ExitStatus status)
+    {
+        if (_failure is not null)
+            throw _failure;
+        if (TimedOut && !status.Succeeded)
+            throw new CageException(CageErrorCode.Timeout, $"age ran longer than {_settings.Timeout}");
+        if (!status.Succeeded)
+            throw AgeErrorClassifier.Classify(status.ShellCode, _stderrText.ToString());
+        if (_responder.Answered == _prompts.Count)
+            return;
+        if (_responder.Outcome.Exception?.InnerException is { } terminalError)
+            throw new CageException(CageErrorCode.AgeFailed, $"could not answer age on its terminal: {terminalError.Message}", terminalError);
+        throw new CageException(CageErrorCode.InvalidAgeOutput, $"age exited without asking for the passphrase ({_responder.Answered} of {_prompts.Count} prompts seen)");
+    }
+
+    private async Task<CageException?> DrainAsync(Stream stdout, Stream output, OutputProbe probe)
     {
         try
         {
-            return await StreamPump.FeedAsync(input, ageStdin, bufferSize, cancellationToken).ConfigureAwait(false);
+            return await StreamPump.DrainAsync(stdout, output, probe, _settings.BufferSize, _kill.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
-            return null; // age was stopped; the caller reports why
+            return null; // timeout or cancellation: age is being killed and the caller reports why
+        }
+    }
+
+    private async Task<CageException?> FeedAndCloseAsync(Stream input, Stream ageStdin)
+    {
+        try
+        {
+            return await StreamPump.FeedAsync(input, ageStdin, _settings.BufferSize, _kill.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
         }
         finally
         {
@@ -121,5 +138,69 @@ internal static class PtyAgeRun
             {
             }
         }
+    }
+
+    private async Task<ExitStatus> WaitForExitAsync()
+    {
+        try
+        {
+            return await _process.Exited.ConfigureAwait(false);
+        }
+        catch (Win32Exception e)
+        {
+            throw new CageException(CageErrorCode.AgeFailed, $"could not learn how age ended: {e.Message}", e);
+        }
+    }
+
+    private void Fail(CageException? problem)
+    {
+        if (problem is null)
+            return;
+        Interlocked.CompareExchange(ref _failure, problem, null);
+        _process.Kill(); // our side failed: stop age rather than let it block on a full pipe
+    }
+
+    private CageException PromptTimedOut() => new(CageErrorCode.PromptTimeout,
+        $"age did not ask for the passphrase within {_settings.PromptTimeout.TotalSeconds:0.#} s");
+
+    private PtyProcess Spawn(AgeBinary age, IReadOnlyList<string> arguments)
+    {
+        var info = new PtyStartInfo(age.Path, arguments, ChildEnvironment.WithoutSecrets(),
+            _stdin is null ? ChildStream.Null : ChildStream.FromDescriptor(_stdin.ChildEnd),
+            ChildStream.FromDescriptor(_stdout.ChildEnd),
+            ChildStream.FromDescriptor(_stderr.ChildEnd));
+        try
+        {
+            return PtyProcess.Start(info, _terminal);
+        }
+        catch (Win32Exception e)
+        {
+            throw new CageException(CageErrorCode.AgeNotFound, $"'{age.Path}' could not be started: {e.Message}", e);
+        }
+        finally
+        {
+            // Only the child may hold these ends now: end-of-file and EPIPE depend on it.
+            _stdin?.CloseChildEnd();
+            _stdout.CloseChildEnd();
+            _stderr.CloseChildEnd();
+        }
+    }
+
+    /// <summary>Kills age if it still runs, reaps it, then closes the terminal (kept open until the child is gone).</summary>
+    public void Dispose()
+    {
+        _responder.Stop();
+        _killRegistration.Dispose();
+        _process.Dispose();
+        _kill.Dispose();
+        DisposePipesAndTerminal();
+    }
+
+    private void DisposePipesAndTerminal()
+    {
+        _stdin?.Dispose();
+        _stdout?.Dispose();
+        _stderr?.Dispose();
+        _terminal?.Dispose();
     }
 }

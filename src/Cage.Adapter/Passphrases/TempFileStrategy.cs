@@ -28,7 +28,7 @@ internal static class TempFileStrategy
         // Created empty and 0600 first: age opens it with O_TRUNC and keeps the mode, so plaintext is never wider.
         folder.CreatePrivateFile(OutputName).Dispose();
         var argv = arguments(folder.Combine(OutputName), folder.Combine(InputName));
-        await PtyAgeRun.RunAsync(age, argv, passphrase, input: null, output: null, new OutputProbe(), settings, cancellationToken).ConfigureAwait(false);
+        await PtyAgeRun.RunAsync(age, argv, passphrase, input: null, output: null, settings, cancellationToken).ConfigureAwait(false);
         await DeliverAsync(folder.Combine(OutputName), output, settings, cancellationToken).ConfigureAwait(false);
     }
 

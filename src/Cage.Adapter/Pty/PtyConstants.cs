@@ -42,8 +42,6 @@ internal static class PtyConstants
 
     public const int EINTR = 4;
     public const int EIO = 5;
-    public const int ESRCH = 3;
-    public const int ECHILD = 10;
     public static int EAGAIN => Mac ? 35 : 11;
 
     public const short POLLIN = 0x1;
