@@ -13,6 +13,7 @@ public sealed class AtomicFile : IAsyncDisposable, IDisposable
     public const string TempMarker = ".cage-";
 
     private readonly FileStream _stream;
+    private readonly WritebackFileStream _writer;
     private bool _committed;
 
     private AtomicFile(string destination, string tempPath, FileStream stream)
@@ -20,6 +21,7 @@ public sealed class AtomicFile : IAsyncDisposable, IDisposable
         Destination = destination;
         TempPath = tempPath;
         _stream = stream;
+        _writer = new WritebackFileStream(stream);
     }
 
     /// <summary>The final path.</summary>
@@ -28,8 +30,8 @@ public sealed class AtomicFile : IAsyncDisposable, IDisposable
     /// <summary>The temp file being written.</summary>
     public string TempPath { get; }
 
-    /// <summary>Where to write the contents.</summary>
-    public Stream Stream => _stream;
+    /// <summary>Where to write the contents (write-only; disk writeback starts while writing).</summary>
+    public Stream Stream => _writer;
 
     /// <summary>Starts writing <paramref name="destination"/>; throws <see cref="CageErrorCode.OutputNotWritable"/>.</summary>
     /// <param name="destination">Final path.</param>
