@@ -93,7 +93,7 @@ internal static class Cases
         {
             await engine.EncryptFileAsync(file, file + ".cage.age", options, ct);
             return file + ".cage.age";
-        });
+        }, maxParallelism: Environment.GetEnvironmentVariable("BENCH_PAR") is { } p ? int.Parse(p) : null);
         if (results.FirstOrDefault(r => !r.Succeeded) is { } failed)
             throw new InvalidOperationException($"batch failed on {failed.Path}: {failed.Error?.Message}");
     }
