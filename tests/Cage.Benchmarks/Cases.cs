@@ -80,8 +80,16 @@ internal static class Cases
     private static IEnumerable<string> SmallFiles(Workspace w) =>
         Enumerable.Range(0, SmallFileCount).Select(i => Path.Combine(w.SmallFilesDir, $"file{i:D3}.bin"));
 
+    /// <summary>Each round locks new files, as a first `lock --recursive` would: earlier outputs are removed first.</summary>
+    private static void RemoveOutputs(Workspace w, string suffix)
+    {
+        foreach (var file in SmallFiles(w))
+            File.Delete(file + suffix);
+    }
+
     private static void SmallFilesSerial(Workspace w)
     {
+        RemoveOutputs(w, ".raw.age");
         foreach (var file in SmallFiles(w))
             w.RunAge("-r", w.Recipient, "-o", file + ".raw.age", file);
     }
@@ -89,11 +97,12 @@ internal static class Cases
     /// <summary>The tool's batch path (lock --recursive): BatchRunner with its default parallelism.</summary>
     private static async Task SmallFilesParallelAsync(IAgeEngine engine, Workspace w, EncryptOptions options)
     {
+        RemoveOutputs(w, ".cage.age");
         var results = await BatchRunner.RunAsync(SmallFiles(w).ToList(), async (file, ct) =>
         {
             await engine.EncryptFileAsync(file, file + ".cage.age", options, ct);
             return file + ".cage.age";
-        }, maxParallelism: Environment.GetEnvironmentVariable("BENCH_PAR") is { } p ? int.Parse(p) : null);
+        });
         if (results.FirstOrDefault(r => !r.Succeeded) is { } failed)
             throw new InvalidOperationException($"batch failed on {failed.Path}: {failed.Error?.Message}");
     }

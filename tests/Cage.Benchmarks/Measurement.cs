@@ -9,6 +9,11 @@ internal sealed class Measurement
     public List<double> Seconds { get; } = new();
     public long OwnPeakKib { get; set; }
     public long ChildPeakKib { get; set; }
+    public List<CpuTimes> Cpu { get; } = new();
+
+    /// <summary>Median CPU seconds per run of this process and of age.</summary>
+    public (double Own, double Age) MedianCpu =>
+        (Cpu.Select(c => c.Own).Order().ElementAt(Cpu.Count / 2), Cpu.Select(c => c.Children).Order().ElementAt(Cpu.Count / 2));
 
     public double MedianSeconds
     {

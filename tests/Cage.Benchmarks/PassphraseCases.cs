@@ -21,7 +21,8 @@ internal static class PassphraseCases
     public static IEnumerable<BenchmarkCase> All(Workspace w)
     {
         var pipe = new AgeBinaryEngine(new AgeBinaryEngineOptions { Strategy = StreamingStrategy.Pipe });
-        var tempFile = new AgeBinaryEngine(new AgeBinaryEngineOptions { Strategy = StreamingStrategy.TempFile });
+        // Staged on the same file system as the files themselves, as the anchor reads and writes there.
+        var tempFile = new AgeBinaryEngine(new AgeBinaryEngineOptions { Strategy = StreamingStrategy.TempFile, TempRoot = w.Root });
         var encrypt = EncryptOptions.ForPassphrase(Secret);
         var decrypt = DecryptOptions.ForPassphrase(Secret);
 

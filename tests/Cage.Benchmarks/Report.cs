@@ -13,14 +13,14 @@ internal static class Report
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Input {ByteSize.Format(options.Size)}, {options.Runs} interleaved run(s) per case, {machine}.");
         text.AppendLine();
-        text.AppendLine("| Case | Median MiB/s | Best MiB/s | Anchor | Ratio (median) | Target | Our peak RSS | age peak RSS | |");
-        text.AppendLine("|---|---:|---:|---|---:|---:|---:|---:|---|");
+        text.AppendLine("| Case | Median MiB/s | Best MiB/s | Anchor | Ratio (median) | Target | Median s | CPU s ours / age | Our peak RSS | age peak RSS | |");
+        text.AppendLine("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---|");
         foreach (var m in results)
         {
             var ratio = Ratio(m, byId);
             var verdict = m.Case.Target is { } target && ratio is { } r ? (r >= target ? "meets" : "MISSES") : "";
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {m.Case.Title} | {m.MedianMiBps:0.0} | {m.BestMiBps:0.0} | {m.Case.Anchor ?? "—"} | {(ratio is null ? "—" : ratio.Value.ToString("0.00", CultureInfo.InvariantCulture))} | {(m.Case.Target is null ? "—" : "≥ " + m.Case.Target.Value.ToString("0.00", CultureInfo.InvariantCulture))} | {m.OwnPeakKib / 1024.0:0.0} MiB | {m.ChildPeakKib / 1024.0:0.0} MiB | {verdict} |");
+                $"| {m.Case.Title} | {m.MedianMiBps:0.0} | {m.BestMiBps:0.0} | {m.Case.Anchor ?? "—"} | {(ratio is null ? "—" : ratio.Value.ToString("0.00", CultureInfo.InvariantCulture))} | {(m.Case.Target is null ? "—" : "≥ " + m.Case.Target.Value.ToString("0.00", CultureInfo.InvariantCulture))} | {m.MedianSeconds:0.000} | {m.MedianCpu.Own:0.00} / {m.MedianCpu.Age:0.00} | {m.OwnPeakKib / 1024.0:0.0} MiB | {m.ChildPeakKib / 1024.0:0.0} MiB | {verdict} |");
         }
         return text.ToString();
     }
@@ -65,6 +65,8 @@ internal static class Report
             anchor = m.Case.Anchor,
             ratio = Ratio(m, byId) is { } r ? Math.Round(r, 3) : (double?)null,
             target = m.Case.Target,
+            cpuSecondsOurs = m.MedianCpu.Own,
+            cpuSecondsAge = m.MedianCpu.Age,
             ownPeakRssKib = m.OwnPeakKib,
             agePeakRssKib = m.ChildPeakKib,
         });

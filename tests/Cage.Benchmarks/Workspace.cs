@@ -27,6 +27,13 @@ internal sealed class Workspace : IDisposable
 
     public string Out(string name) => Path.Combine(Root, "out-" + name);
 
+    /// <summary>Deletes every case's output (not the prepared inputs and ciphertexts).</summary>
+    public void RemoveOutputs()
+    {
+        foreach (var file in Directory.EnumerateFiles(Root, "out-*"))
+            File.Delete(file);
+    }
+
     public static Workspace Create(string root, long size)
     {
         Directory.CreateDirectory(root);

@@ -49,9 +49,9 @@ internal static class AgeProcess
             })
             .WithValidation(CommandResultValidation.None)
             .WithStandardInputPipe(PipeSource.Create(async (stdin, ct) =>
-                Fail(await StreamPump.FeedAsync(input, stdin, settings, ct).ConfigureAwait(false))))
+                Fail(await StreamPump.FeedAsync(input, stdin, settings.BufferSize, ct).ConfigureAwait(false))))
             .WithStandardOutputPipe(PipeTarget.Create(async (stdout, ct) =>
-                Fail(await StreamPump.DrainAsync(stdout, output, probe, settings, ct).ConfigureAwait(false))))
+                Fail(await StreamPump.DrainAsync(stdout, output, probe, settings.BufferSize, ct, input).ConfigureAwait(false))))
             .WithStandardErrorPipe(PipeTarget.Create(stderr.DrainAsync));
 
         CommandResult result;

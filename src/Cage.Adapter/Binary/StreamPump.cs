@@ -12,32 +12,45 @@ internal static class StreamPump
     /// <summary>Default copy buffer: measured against 64 KiB in the benchmark (docs/performance.md).</summary>
     public const int DefaultBufferSize = 1 << 20;
 
+    /// <summary>Below this many bytes of file input, thread start-up and big buffers cost more than they save.</summary>
+    private const long SmallInput = 1 << 20;
+    private const int SmallBufferSize = 1 << 16;
+
     /// <summary>
-    /// Feeds age's stdin. A file input is copied by a dedicated thread with blocking calls (no async hops per
-    /// chunk, and a file read cannot hang); any other stream is copied asynchronously.
+    /// Feeds age's stdin. A large file input is copied by a dedicated thread with blocking calls (no async hops
+    /// per chunk, and a file read cannot hang); small files and other streams are copied asynchronously.
     /// </summary>
-    public static Task<CageException?> FeedAsync(Stream input, Stream ageStdin, AgeRunSettings settings, CancellationToken cancellationToken)
+    public static Task<CageException?> FeedAsync(Stream input, Stream ageStdin, int bufferSize, CancellationToken cancellationToken)
     {
+        if (IsSmallFile(input))
+            return CopyInAsync(input, ageStdin, SmallBufferSize, cancellationToken);
         PipeTuning.TryGrow(ageStdin);
         return input is FileStream
-            ? OnDedicatedThread(() => FeedAsync(input, ageStdin, settings.BufferSize, cancellationToken).GetAwaiter().GetResult())
-            : FeedAsync(input, ageStdin, settings.BufferSize, cancellationToken);
+            ? OnDedicatedThread(() => CopyInAsync(input, ageStdin, bufferSize, cancellationToken).GetAwaiter().GetResult())
+            : CopyInAsync(input, ageStdin, bufferSize, cancellationToken);
     }
 
-    /// <summary>Drains age's stdout, on a dedicated blocking thread when the output is a file or memory.</summary>
-    public static Task<CageException?> DrainAsync(Stream ageStdout, Stream output, OutputProbe probe, AgeRunSettings settings, CancellationToken cancellationToken)
+    /// <summary>
+    /// Drains age's stdout, on a dedicated blocking thread when the output is a file or memory and the input is
+    /// not a small file (age's output is about as large as its input).
+    /// </summary>
+    public static Task<CageException?> DrainAsync(Stream ageStdout, Stream output, OutputProbe probe, int bufferSize, CancellationToken cancellationToken, Stream? input = null)
     {
+        if (input is not null && IsSmallFile(input))
+            return CopyOutAsync(ageStdout, output, probe, SmallBufferSize, cancellationToken);
         PipeTuning.TryGrow(ageStdout);
         return output is FileStream or MemoryStream or Files.WritebackFileStream
-            ? OnDedicatedThread(() => DrainAsync(ageStdout, output, probe, settings.BufferSize, cancellationToken).GetAwaiter().GetResult())
-            : DrainAsync(ageStdout, output, probe, settings.BufferSize, cancellationToken);
+            ? OnDedicatedThread(() => CopyOutAsync(ageStdout, output, probe, bufferSize, cancellationToken).GetAwaiter().GetResult())
+            : CopyOutAsync(ageStdout, output, probe, bufferSize, cancellationToken);
     }
+
+    private static bool IsSmallFile(Stream input) => input is FileStream { CanSeek: true } file && file.Length - file.Position < SmallInput;
 
     private static Task<CageException?> OnDedicatedThread(Func<CageException?> copy) =>
         Task.Factory.StartNew(copy, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     /// <summary>Copies <paramref name="input"/> into age's stdin. Returns our failure, if any.</summary>
-    public static async Task<CageException?> FeedAsync(Stream input, Stream ageStdin, int bufferSize, CancellationToken cancellationToken)
+    private static async Task<CageException?> CopyInAsync(Stream input, Stream ageStdin, int bufferSize, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(bufferSize);
         try
@@ -72,7 +85,7 @@ internal static class StreamPump
     }
 
     /// <summary>Copies age's stdout into <paramref name="output"/>. Returns our failure, if any.</summary>
-    public static async Task<CageException?> DrainAsync(Stream ageStdout, Stream output, OutputProbe probe, int bufferSize, CancellationToken cancellationToken)
+    private static async Task<CageException?> CopyOutAsync(Stream ageStdout, Stream output, OutputProbe probe, int bufferSize, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(bufferSize);
         try
