@@ -60,6 +60,54 @@ public static class ChildProcesses
         return null;
     }
 
+    /// <summary>Every direct child of this process, whatever its name (for "nothing left running" checks).</summary>
+    public static IReadOnlyList<int> All() => Where(fields => int.Parse(fields[1]) == Environment.ProcessId);
+
+    /// <summary>
+    /// Any process on the machine whose argv contains <paramref name="marker"/>: finds age processes a killed
+    /// tool left behind (they are re-parented, so <see cref="Find"/> no longer sees them).
+    /// </summary>
+    public static IReadOnlyList<int> WithArgument(string marker)
+    {
+        var needle = System.Text.Encoding.UTF8.GetBytes(marker);
+        var found = new List<int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid) || pid == Environment.ProcessId)
+                continue;
+            try
+            {
+                if (File.ReadAllBytes(Path.Combine(dir, "cmdline")).AsSpan().IndexOf(needle) >= 0)
+                    found.Add(pid);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+            }
+        }
+        return found;
+    }
+
+    private static IReadOnlyList<int> Where(Func<string[], bool> matches)
+    {
+        var found = new List<int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid))
+                continue;
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (matches(fields))
+                    found.Add(pid);
+            }
+            catch (IOException)
+            {
+            }
+        }
+        return found;
+    }
+
     /// <summary>Count of open file descriptors of this process.</summary>
     public static int OpenDescriptorCount() => Directory.GetFiles("/proc/self/fd").Length;
 }
