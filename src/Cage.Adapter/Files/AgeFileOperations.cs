@@ -5,24 +5,31 @@ namespace Cage.Adapter.Files;
 /// <summary>
 /// File-to-file helpers over any <see cref="IAgeEngine"/>. The destination is written atomically: on any
 /// failure it does not exist (or keeps its old contents) and no temp file remains. Decrypted files are 0600.
+/// Before committing, the output's length is checked against the input's (<see cref="OutputLengthCheck"/>).
 /// </summary>
 public static class AgeFileOperations
 {
     /// <summary>Encrypts <paramref name="inputPath"/> into <paramref name="outputPath"/>.</summary>
     public static Task EncryptFileAsync(this IAgeEngine engine, string inputPath, string outputPath, EncryptOptions options, CancellationToken cancellationToken = default) =>
-        RunAsync(inputPath, outputPath, mode: null, (input, output, ct) => engine.EncryptAsync(input, output, options, ct), cancellationToken);
+        RunAsync(inputPath, outputPath, mode: null, (input, output, ct) => engine.EncryptAsync(input, output, options, ct),
+            (input, inputLength, output) => OutputLengthCheck.Ciphertext(inputLength, output), cancellationToken);
 
     /// <summary>Decrypts <paramref name="inputPath"/> into <paramref name="outputPath"/> (created 0600).</summary>
     public static Task DecryptFileAsync(this IAgeEngine engine, string inputPath, string outputPath, DecryptOptions options, CancellationToken cancellationToken = default) =>
-        RunAsync(inputPath, outputPath, PrivateFileOptions.OwnerOnly, (input, output, ct) => engine.DecryptAsync(input, output, options, ct), cancellationToken);
+        RunAsync(inputPath, outputPath, PrivateFileOptions.OwnerOnly, (input, output, ct) => engine.DecryptAsync(input, output, options, ct),
+            OutputLengthCheck.Plaintext, cancellationToken);
 
-    private static async Task RunAsync(string inputPath, string outputPath, UnixFileMode? mode, Func<Stream, Stream, CancellationToken, Task> operation, CancellationToken cancellationToken)
+    private static async Task RunAsync(string inputPath, string outputPath, UnixFileMode? mode, Func<Stream, Stream, CancellationToken, Task> operation,
+        Action<FileStream, long, FileStream> checkLength, CancellationToken cancellationToken)
     {
         try
         {
             await using var input = OpenInput(inputPath);
+            var inputLength = input.Length; // as age will see it: a file growing meanwhile fails the check below
             await using var output = AtomicFile.Create(outputPath, mode);
             await operation(input, output.Stream, cancellationToken).ConfigureAwait(false);
+            await output.Stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+            checkLength(input, inputLength, (FileStream)output.Stream);
             await output.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (CageException e)
