@@ -75,7 +75,7 @@ internal sealed class EditCommand : ICommand
         var newKeys = EncryptOptions.ForRecipients(recipients.Resolve(configuration).EnsureNotEmpty(), armor);
         var oldKeys = header.IsPassphrase
             ? DecryptOptions.ForPassphrase(passphrase.Resolve(console, PassphrasePurpose.Decrypt))
-            : DecryptOptions.ForIdentities(identities.Resolve(console.Environment));
+            : DecryptOptions.ForIdentities(identities.Resolve(console));
         return (oldKeys, newKeys);
     }
 
