@@ -84,6 +84,9 @@ public sealed class ToolProcess : IDisposable
     /// <summary>Starts the tool and returns while it runs, so a test can signal or kill it mid-work.</summary>
     public RunningTool StartTool(params string[] args) => Launch("dotnet", new[] { "exec", ToolDll }.Concat(args), null);
 
+    /// <summary>Starts any program in the tool's folder and environment and returns while it runs.</summary>
+    public RunningTool StartProcess(string file, params string[] args) => Launch(file, args, null);
+
     private RunningTool Launch(string file, IEnumerable<string> args, byte[]? stdin)
     {
         var start = new ProcessStartInfo(file)

@@ -1,0 +1,82 @@
+using Cage.Adapter;
+using Cage.Adapter.Files;
+using Cage.Testing;
+
+namespace Cage.Reliability.Tests;
+
+/// <summary>
+/// age SIGKILLed in the middle of a 100 MiB stream, on every path data takes to age: the operation fails with
+/// AgeCrashed, the destination is absent (encrypt) or keeps its old contents (decrypt), the input is intact,
+/// no temp file or private folder remains and no age process is left.
+/// </summary>
+[Collection(BigFilesCollection.Name)]
+public sealed class AgeKilledTests : IDisposable
+{
+    private readonly BigFiles _big;
+    private readonly TempDir _work = new("cage-rel-kill-");
+    private readonly string _tempRoot;
+
+    public AgeKilledTests(BigFiles big)
+    {
+        _big = big;
+        _tempRoot = Directory.CreateDirectory(_work.File("private-temp")).FullName;
+    }
+
+    public void Dispose() => _work.Dispose();
+
+    [Theory]
+    [InlineData(KeyPath.Recipient)]
+    [InlineData(KeyPath.PassphrasePipe)]
+    [InlineData(KeyPath.PassphraseTempFile)]
+    public async Task Encrypt_with_age_killed_mid_stream_is_AgeCrashed_and_writes_nothing(KeyPath path)
+    {
+        var destination = _work.File("out.age");
+        var engine = KeyPaths.Engine(path, _tempRoot);
+        var run = engine.EncryptFileAsync(_big.Plaintext, destination, KeyPaths.Encrypt(path, _big.Recipient, BigFiles.Passphrase));
+
+        await KillAgeMidStreamAsync(run);
+
+        var error = await Assert.ThrowsAsync<CageException>(() => run.WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Equal(CageErrorCode.AgeCrashed, error.Code);
+        Aftermath.OnlyEntries(_work.Path, "private-temp");
+        Assert.Equal(_big.PlaintextHash, Aftermath.Sha256(_big.Plaintext));
+        await Aftermath.NoAgeLeftAsync();
+    }
+
+    [Theory]
+    [InlineData(KeyPath.Recipient)]
+    [InlineData(KeyPath.PassphrasePipe)]
+    [InlineData(KeyPath.PassphraseTempFile)]
+    public async Task Decrypt_with_age_killed_mid_stream_is_AgeCrashed_and_keeps_the_old_destination(KeyPath path)
+    {
+        var destination = _work.Write("out.bin", "old plaintext");
+        var input = path == KeyPath.Recipient ? _big.RecipientCiphertext : _big.PassphraseCiphertext;
+        var inputHash = Aftermath.Sha256(input);
+        var engine = KeyPaths.Engine(path, _tempRoot);
+        var run = engine.DecryptFileAsync(input, destination, KeyPaths.Decrypt(path, _big.IdentityFile, BigFiles.Passphrase));
+
+        await KillAgeMidStreamAsync(run);
+
+        var error = await Assert.ThrowsAsync<CageException>(() => run.WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Equal(CageErrorCode.AgeCrashed, error.Code);
+        Aftermath.OnlyEntries(_work.Path, "out.bin", "private-temp");
+        Assert.Equal("old plaintext", File.ReadAllText(destination));
+        Assert.Equal(inputHash, Aftermath.Sha256(input));
+        await Aftermath.NoAgeLeftAsync();
+    }
+
+    /// <summary>
+    /// Waits until age has written its first MiB (into our atomic temp file, or into the private folder with the
+    /// tempfile strategy), then SIGKILLs it while the stream is still flowing.
+    /// </summary>
+    private async Task KillAgeMidStreamAsync(Task run)
+    {
+        var pid = await ChildProcesses.WaitForAsync("age", TimeSpan.FromSeconds(30))
+            ?? throw new InvalidOperationException("age never started");
+        await Aftermath.WaitUntilAsync(() => run.IsCompleted || Aftermath.LargestFile(_work.Path, IsAgeOutput) > 1024 * 1024, "age's output to pass 1 MiB");
+        Assert.False(run.IsCompleted, "the operation finished before age could be killed mid-stream");
+        Signals.Send(pid, Signals.SIGKILL);
+    }
+
+    private static bool IsAgeOutput(string name) => Aftermath.IsCageTemp(name) || name == "output";
+}

@@ -1,0 +1,101 @@
+using System.Text.RegularExpressions;
+using Cage.Testing;
+
+namespace Cage.Reliability.Tests;
+
+/// <summary>
+/// The real dotnet-cage process interrupted during a 100 MiB lock, unlock or rotate: SIGINT (Ctrl+C) cancels
+/// cleanly (exit 1, files as before, no temp file, no age left); SIGKILL of the tool itself leaves at most one
+/// clearly named temp file, never a half-written destination, and the next run removes it.
+/// </summary>
+[Collection(BigFilesCollection.Name)]
+public sealed partial class ToolInterruptedTests : IDisposable
+{
+    private readonly BigFiles _big;
+    private readonly ToolProcess _tool = new();
+
+    public ToolInterruptedTests(BigFiles big)
+    {
+        _big = big;
+        _tool.Write(".cage/recipients", big.Recipient + "\n");
+        _tool.Environment["CAGE_IDENTITY_FILE"] = big.IdentityFile;
+    }
+
+    public void Dispose() => _tool.Dispose();
+
+    [Fact]
+    public async Task Sigint_during_lock_exits_1_and_leaves_only_the_original()
+    {
+        File.Copy(_big.Plaintext, _tool.PathIn("big.bin"));
+
+        var run = await InterruptMidWriteAsync(Signals.SIGINT, "lock", "big.bin");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains("cage: cancelled", run.Stderr);
+        Aftermath.OnlyEntries(_tool.Work, ".cage", Path.Combine(".cage", "recipients"), "big.bin");
+        Assert.Equal(_big.PlaintextHash, Aftermath.Sha256(_tool.PathIn("big.bin")));
+        await Aftermath.NoAgeLeftAsync(marker: _big.Recipient);
+    }
+
+    [Fact]
+    public async Task Sigint_during_unlock_exits_1_and_writes_no_plaintext()
+    {
+        File.Copy(_big.RecipientCiphertext, _tool.PathIn("big.bin.age"));
+        var hash = Aftermath.Sha256(_tool.PathIn("big.bin.age"));
+
+        var run = await InterruptMidWriteAsync(Signals.SIGINT, "unlock", "big.bin.age");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Aftermath.OnlyEntries(_tool.Work, ".cage", Path.Combine(".cage", "recipients"), "big.bin.age");
+        Assert.Equal(hash, Aftermath.Sha256(_tool.PathIn("big.bin.age")));
+        await Aftermath.NoAgeLeftAsync(marker: _big.IdentityFile);
+    }
+
+    [Fact]
+    public async Task Sigterm_during_rotate_exits_1_and_leaves_the_encrypted_file_as_it_was()
+    {
+        File.Copy(_big.RecipientCiphertext, _tool.PathIn("big.bin.age"));
+        var hash = Aftermath.Sha256(_tool.PathIn("big.bin.age"));
+        var (_, newRecipient) = AgeCli.Keygen();
+
+        var run = await InterruptMidWriteAsync(Signals.SIGTERM, "rotate", "-r", newRecipient, "big.bin.age");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Aftermath.OnlyEntries(_tool.Work, ".cage", Path.Combine(".cage", "recipients"), "big.bin.age");
+        Assert.Equal(hash, Aftermath.Sha256(_tool.PathIn("big.bin.age")));
+        await Aftermath.NoAgeLeftAsync(marker: newRecipient);
+    }
+
+    [Fact]
+    public async Task Sigkill_of_the_tool_mid_lock_leaves_one_named_temp_file_that_the_next_lock_removes()
+    {
+        File.Copy(_big.Plaintext, _tool.PathIn("big.bin"));
+
+        var killed = await InterruptMidWriteAsync(Signals.SIGKILL, "lock", "big.bin");
+
+        Assert.NotEqual(0, killed.ExitCode);
+        await Aftermath.NoAgeLeftAsync(marker: _big.Recipient); // the orphaned age sees EOF / EPIPE and ends
+        var left = Aftermath.Entries(_tool.Work).Except(new[] { ".cage", Path.Combine(".cage", "recipients"), "big.bin" }).ToList();
+        Assert.Single(left);
+        Assert.Matches(CrashLeftover(), left[0]); // never big.bin.age: no half-written destination under the real name
+
+        ToolAssert.Ok(_tool.Run("lock", "big.bin"));
+
+        Aftermath.OnlyEntries(_tool.Work, ".cage", Path.Combine(".cage", "recipients"), "big.bin", "big.bin.age");
+        ToolAssert.Ok(_tool.Run("decrypt", "-o", "roundtrip.bin", "big.bin.age"));
+        Assert.Equal(_big.PlaintextHash, Aftermath.Sha256(_tool.PathIn("roundtrip.bin")));
+    }
+
+    [GeneratedRegex(@"^\.big\.bin\.age\.cage-[0-9a-f]{8}\.tmp$")]
+    private static partial Regex CrashLeftover();
+
+    /// <summary>Starts the tool, waits until its temp output passes 1 MiB, sends <paramref name="signal"/>, and waits for it to end.</summary>
+    private async Task<ToolRun> InterruptMidWriteAsync(int signal, params string[] args)
+    {
+        using var running = _tool.StartTool(args);
+        await Aftermath.WaitUntilAsync(() => running.HasExited || Aftermath.LargestFile(_tool.Work, Aftermath.IsCageTemp) > 1024 * 1024, "the tool's temp output to pass 1 MiB");
+        Assert.False(running.HasExited, "the tool finished before it could be interrupted");
+        Signals.Send(running.Pid, signal);
+        return running.WaitForExit(TimeSpan.FromSeconds(60));
+    }
+}
