@@ -79,11 +79,6 @@ internal sealed class EditCommand : ICommand
         return (oldKeys, newKeys);
     }
 
-    private static readonly string[] SecretVariables =
-    {
-        CageEnvironmentVariables.Identity, CageEnvironmentVariables.Passphrase, RotateCommand.NewPassphraseVariable,
-    };
-
     private static string EditorCommand(CageEnvironment environment) =>
         environment.Get("VISUAL") ?? environment.Get("EDITOR") ?? "vi";
 
@@ -92,7 +87,7 @@ internal sealed class EditCommand : ICommand
     {
         var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
         // The editor is a child like age: secret-bearing variables stay with us.
-        foreach (var name in SecretVariables)
+        foreach (var name in CageEnvironmentVariables.Secrets)
             start.Environment.Remove(name);
         foreach (var argument in new[] { "-c", $"{editor} \"$1\"", "sh", file })
             start.ArgumentList.Add(argument);

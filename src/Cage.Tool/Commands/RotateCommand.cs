@@ -14,7 +14,7 @@ namespace Cage.Tool.Commands;
 internal sealed class RotateCommand : ICommand
 {
     /// <summary>The new passphrase when rotating to one non-interactively (CAGE_PASSPHRASE holds the old one).</summary>
-    public const string NewPassphraseVariable = "CAGE_NEW_PASSPHRASE";
+    public const string NewPassphraseVariable = CageEnvironmentVariables.NewPassphrase;
 
     public string Name => "rotate";
 
