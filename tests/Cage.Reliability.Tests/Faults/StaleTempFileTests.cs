@@ -65,4 +65,38 @@ public sealed class StaleTempFileTests : IDisposable
 
         Assert.True(File.Exists(held));
     }
+
+    [Fact]
+    public void Creating_a_private_folder_removes_those_of_dead_owners_only()
+    {
+        var root = Directory.CreateDirectory(_work.File("temp-root")).FullName;
+        var dead = MakeFolder(root, "cage-0123456789abcdef", withLock: true, age: TimeSpan.FromHours(1));
+        var young = MakeFolder(root, "cage-00000000000000aa", withLock: true, age: TimeSpan.Zero); // may be mid-creation
+        var noLock = MakeFolder(root, "cage-fedcba9876543210", withLock: false, age: TimeSpan.FromHours(1));
+        var foreign = MakeFolder(root, "cage-test-other-tool", withLock: true, age: TimeSpan.FromHours(1));
+        using var live = PrivateTempFolder.Create(root);
+        File.SetLastWriteTimeUtc(live.Combine(PrivateTempFolder.LockFileName), DateTime.UtcNow.AddHours(-1));
+
+        using var next = PrivateTempFolder.Create(root);
+
+        Assert.False(Directory.Exists(dead));
+        Assert.True(Directory.Exists(young));
+        Assert.True(Directory.Exists(noLock));
+        Assert.True(Directory.Exists(foreign));
+        Assert.True(Directory.Exists(live.Path));
+        Assert.True(Directory.Exists(next.Path));
+    }
+
+    private static string MakeFolder(string root, string name, bool withLock, TimeSpan age)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(root, name)).FullName;
+        File.WriteAllText(Path.Combine(folder, "input"), "staged plaintext");
+        if (withLock)
+        {
+            var lockFile = Path.Combine(folder, PrivateTempFolder.LockFileName);
+            File.WriteAllText(lockFile, "");
+            File.SetLastWriteTimeUtc(lockFile, DateTime.UtcNow - age);
+        }
+        return folder;
+    }
 }

@@ -86,6 +86,37 @@ public sealed partial class ToolInterruptedTests : IDisposable
         Assert.Equal(_big.PlaintextHash, Aftermath.Sha256(_tool.PathIn("roundtrip.bin")));
     }
 
+    [Fact]
+    public async Task Sigkill_of_the_tool_mid_tempfile_lock_leaves_a_private_folder_that_the_next_run_removes()
+    {
+        var tempRoot = Directory.CreateDirectory(Path.Combine(_tool.Dir.Path, "private-temp")).FullName;
+        _tool.Environment["CAGE_TEMP_DIR"] = tempRoot;
+        _tool.Environment["CAGE_STREAMING_STRATEGY"] = "tempfile";
+        _tool.Environment["CAGE_PASSPHRASE"] = "sigkill tempfile passphrase";
+        File.Copy(_big.Plaintext, _tool.PathIn("big.bin"));
+
+        using (var running = _tool.StartTool("lock", "-p", "big.bin"))
+        {
+            // age runs on the staged copy once staging is done: kill while it writes its output.
+            await Aftermath.WaitUntilAsync(() => running.HasExited || Aftermath.LargestFile(tempRoot, n => n == "output") > 1024 * 1024, "age's output in the private folder to pass 1 MiB");
+            Assert.False(running.HasExited, "the tool finished before it could be killed");
+            Signals.Send(running.Pid, Signals.SIGKILL);
+            running.WaitForExit(TimeSpan.FromSeconds(60));
+        }
+        await Aftermath.NoAgeLeftAsync(marker: tempRoot); // its terminal hung up with us
+        var leftover = Assert.Single(Directory.GetDirectories(tempRoot));
+        SecretModes.AssertPrivate(tempRoot); // what a crash leaves is still 0600 in 0700
+        Assert.False(File.Exists(_tool.PathIn("big.bin.age")));
+        // The sweep waits until a lock file is 30 s old (the instant between creating a folder and locking it):
+        // age the leftover instead of the test.
+        File.SetLastWriteTimeUtc(Path.Combine(leftover, ".cage-owner.lock"), DateTime.UtcNow.AddMinutes(-5));
+
+        _tool.Write("small.txt", "S");
+        ToolAssert.Ok(_tool.Run("lock", "-p", "small.txt"));
+
+        Assert.Empty(Directory.GetFileSystemEntries(tempRoot));
+    }
+
     [GeneratedRegex(@"^\.big\.bin\.age\.cage-[0-9a-f]{8}\.tmp$")]
     private static partial Regex CrashLeftover();
 
