@@ -25,11 +25,13 @@ public static class AgeFileOperations
         try
         {
             await using var input = OpenInput(inputPath);
-            var inputLength = input.Length; // as age will see it: a file growing meanwhile fails the check below
+            // As age will see it: a file growing meanwhile fails the check below. FIFOs and devices have no length.
+            long? inputLength = input.CanSeek ? input.Length : null;
             await using var output = AtomicFile.Create(outputPath, mode);
             await operation(input, output.Stream, cancellationToken).ConfigureAwait(false);
             await output.Stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-            checkLength(input, inputLength, (FileStream)output.Stream);
+            if (inputLength is { } length)
+                checkLength(input, length, (FileStream)output.Stream);
             await output.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (CageException e)

@@ -77,6 +77,17 @@ public sealed class AgeMisbehavesTests : IDisposable
         Aftermath.OnlyEntries(Data, "cipher.age", "plain.bin");
     }
 
+    [Fact]
+    public async Task Garbage_instead_of_plaintext_is_InvalidAgeOutput_by_its_length()
+    {
+        var engine = new AgeBinaryEngine(new AgeBinaryEngineOptions { AgePath = FakeAge.Garbage(_fakes) });
+
+        var error = await Assert.ThrowsAsync<CageException>(() => engine.DecryptFileAsync(_ciphertext, _work.File("data/out.bin"), Decrypt));
+
+        Assert.Equal(CageErrorCode.InvalidAgeOutput, error.Code);
+        Aftermath.OnlyEntries(Data, "cipher.age", "plain.bin");
+    }
+
     [Theory]
     [InlineData(1)] // the last tag cut short
     [InlineData(70_000)] // a whole chunk missing: the file still starts like age
@@ -127,6 +138,22 @@ public sealed class AgeMisbehavesTests : IDisposable
             await engine.DecryptFileAsync(plain + ".age", plain + ".out", Decrypt);
             Assert.Equal(File.ReadAllBytes(plain), File.ReadAllBytes(plain + ".out"));
         }
+    }
+
+    [Fact]
+    public async Task A_FIFO_input_has_no_length_to_check_and_still_round_trips()
+    {
+        var fifo = _work.File("data/input.fifo");
+        AgeCli.Run("mkfifo", new[] { fifo }).EnsureSuccess();
+        var plaintext = RandomData.Bytes(300_000);
+        var writer = Task.Run(() => File.WriteAllBytes(fifo, plaintext));
+        var engine = new AgeBinaryEngine(new AgeBinaryEngineOptions { AgePath = AgeCli.AgePath });
+
+        await engine.EncryptFileAsync(fifo, _work.File("data/fifo.age"), Encrypt).WaitAsync(TimeSpan.FromSeconds(30));
+        await writer;
+        await engine.DecryptFileAsync(_work.File("data/fifo.age"), _work.File("data/fifo.out"), Decrypt);
+
+        Assert.Equal(plaintext, File.ReadAllBytes(_work.File("data/fifo.out")));
     }
 
     [Fact]
