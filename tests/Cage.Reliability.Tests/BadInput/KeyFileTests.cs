@@ -138,5 +138,19 @@ public sealed class KeyFileTests : IDisposable
         Assert.DoesNotContain("CAGE060", tight.Stderr);
     }
 
+    [Fact]
+    public void A_symlink_to_a_private_identity_file_is_judged_by_the_file_not_the_link()
+    {
+        Tool.Write("a.txt", "A");
+        ToolAssert.Ok(Tool.Run("lock", "a.txt", "--remove-original"));
+        var link = Tool.PathIn("key-link.txt");
+        File.CreateSymbolicLink(link, _scene.KeyFile);
+
+        var run = ToolAssert.Ok(Tool.Run("unlock", "-i", "key-link.txt", "a.txt.age"));
+
+        Assert.DoesNotContain("CAGE060", run.Stderr);
+        Assert.Equal("A", File.ReadAllText(Tool.PathIn("a.txt")));
+    }
+
     private static System.Text.Json.JsonValueKind JsonValueKindOf(ToolRun run) => run.Json.ValueKind;
 }

@@ -55,7 +55,7 @@ public sealed class AgeKilledTests : IDisposable
         var engine = KeyPaths.Engine(path, _tempRoot);
         var run = engine.DecryptFileAsync(input, destination, KeyPaths.Decrypt(path, _big.IdentityFile, BigFiles.Passphrase));
 
-        await KillAgeMidStreamAsync(run);
+        await KillAgeMidStreamAsync(run, plaintextTemp: true);
 
         var error = await Assert.ThrowsAsync<CageException>(() => run.WaitAsync(TimeSpan.FromSeconds(60)));
         Assert.Equal(CageErrorCode.AgeCrashed, error.Code);
@@ -69,12 +69,15 @@ public sealed class AgeKilledTests : IDisposable
     /// Waits until age has written its first MiB (into our atomic temp file, or into the private folder with the
     /// tempfile strategy), then SIGKILLs it while the stream is still flowing.
     /// </summary>
-    private async Task KillAgeMidStreamAsync(Task run)
+    private async Task KillAgeMidStreamAsync(Task run, bool plaintextTemp = false)
     {
         var pid = await ChildProcesses.WaitForAsync("age", TimeSpan.FromSeconds(30))
             ?? throw new InvalidOperationException("age never started");
         await Aftermath.WaitUntilAsync(() => run.IsCompleted || Aftermath.LargestFile(_work.Path, IsAgeOutput) > 1024 * 1024, "age's output to pass 1 MiB");
         Assert.False(run.IsCompleted, "the operation finished before age could be killed mid-stream");
+        SecretModes.AssertPrivate(_tempRoot); // staged data (tempfile strategy) is 0600 in a 0700 folder while age runs
+        if (plaintextTemp)
+            SecretModes.AssertOwnerOnlyFiles(_work.Path, Aftermath.IsCageTemp); // a plaintext temp file is 0600 from its creation
         Signals.Send(pid, Signals.SIGKILL);
     }
 
