@@ -20,6 +20,15 @@ public static class FakeAge
         return path;
     }
 
+    /// <summary>Process name (comm, 15 characters) of <see cref="PausedAtStart"/> until it execs the real age.</summary>
+    public const string PausedAtStartCommand = "FakeAgePausedAt";
+
+    /// <summary>
+    /// Stops itself (SIGSTOP) before anything happens, then, once continued, execs the real age in the same
+    /// process: a test can find it and step it through a stream without racing a fast age.
+    /// </summary>
+    public static string PausedAtStart(string folder) => Script(folder, "FakeAgePausedAtStart", $"kill -STOP $$\nexec {AgeCli.AgePath} \"$@\"");
+
     /// <summary>Never reads, never writes, never exits (exec keeps one process, so killing it leaves no orphan).</summary>
     public static string Hangs(string folder) => Script(folder, "FakeAgeHangs", "exec sleep 3600");
 

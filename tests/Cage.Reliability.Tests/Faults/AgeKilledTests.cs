@@ -20,9 +20,16 @@ public sealed class AgeKilledTests : IDisposable
     {
         _big = big;
         _tempRoot = Directory.CreateDirectory(_work.File("private-temp")).FullName;
+        _age = FakeAge.PausedAtStart(Directory.CreateDirectory(Path.Combine(_work.Path, "..", Path.GetFileName(_work.Path) + "-bin")).FullName);
     }
 
-    public void Dispose() => _work.Dispose();
+    private readonly string _age;
+
+    public void Dispose()
+    {
+        _work.Dispose();
+        Directory.Delete(Path.GetDirectoryName(_age)!, recursive: true);
+    }
 
     [Theory]
     [InlineData(KeyPath.Recipient)]
@@ -31,7 +38,7 @@ public sealed class AgeKilledTests : IDisposable
     public async Task Encrypt_with_age_killed_mid_stream_is_AgeCrashed_and_writes_nothing(KeyPath path)
     {
         var destination = _work.File("out.age");
-        var engine = KeyPaths.Engine(path, _tempRoot);
+        var engine = KeyPaths.Engine(path, _tempRoot, agePath: _age);
         var run = engine.EncryptFileAsync(_big.Plaintext, destination, KeyPaths.Encrypt(path, _big.Recipient, BigFiles.Passphrase));
 
         await KillAgeMidStreamAsync(run);
@@ -52,7 +59,7 @@ public sealed class AgeKilledTests : IDisposable
         var destination = _work.Write("out.bin", "old plaintext");
         var input = path == KeyPath.Recipient ? _big.RecipientCiphertext : _big.PassphraseCiphertext;
         var inputHash = Aftermath.Sha256(input);
-        var engine = KeyPaths.Engine(path, _tempRoot);
+        var engine = KeyPaths.Engine(path, _tempRoot, agePath: _age);
         var run = engine.DecryptFileAsync(input, destination, KeyPaths.Decrypt(path, _big.IdentityFile, BigFiles.Passphrase));
 
         await KillAgeMidStreamAsync(run, plaintextTemp: true);
@@ -66,19 +73,18 @@ public sealed class AgeKilledTests : IDisposable
     }
 
     /// <summary>
-    /// Waits until age has written its first MiB (into our atomic temp file, or into the private folder with the
-    /// tempfile strategy), then SIGKILLs it while the stream is still flowing.
+    /// Stops age once it has written its first MiB (into our atomic temp file, or into the private folder with the
+    /// tempfile strategy), checks what sits on disk meanwhile, then SIGKILLs it.
     /// </summary>
     private async Task KillAgeMidStreamAsync(Task run, bool plaintextTemp = false)
     {
-        var pid = await ChildProcesses.WaitForAsync("age", TimeSpan.FromSeconds(30))
-            ?? throw new InvalidOperationException("age never started");
-        await Aftermath.WaitUntilAsync(() => run.IsCompleted || Aftermath.LargestFile(_work.Path, IsAgeOutput) > 1024 * 1024, "age's output to pass 1 MiB");
-        Assert.False(run.IsCompleted, "the operation finished before age could be killed mid-stream");
+        var stopped = await MidStream.StopAgeAsync(Environment.ProcessId,
+            () => Aftermath.LargestFile(_work.Path, IsAgeOutput) > 1024 * 1024, () => run.IsCompleted);
         SecretModes.AssertPrivate(_tempRoot); // staged data (tempfile strategy) is 0600 in a 0700 folder while age runs
         if (plaintextTemp)
             SecretModes.AssertOwnerOnlyFiles(_work.Path, Aftermath.IsCageTemp); // a plaintext temp file is 0600 from its creation
-        Signals.Send(pid, Signals.SIGKILL);
+        foreach (var pid in stopped)
+            Signals.Send(pid, Signals.SIGKILL);
     }
 
     private static bool IsAgeOutput(string name) => Aftermath.IsCageTemp(name) || name == "output";

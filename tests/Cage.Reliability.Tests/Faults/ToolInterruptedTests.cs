@@ -19,6 +19,7 @@ public sealed partial class ToolInterruptedTests : IDisposable
         _big = big;
         _tool.Write(".cage/recipients", big.Recipient + "\n");
         _tool.Environment["CAGE_IDENTITY_FILE"] = big.IdentityFile;
+        _tool.Environment["CAGE_AGE_PATH"] = FakeAge.PausedAtStart(_tool.Dir.Path); // waits to be found: no race with a fast age
     }
 
     public void Dispose() => _tool.Dispose();
@@ -78,6 +79,7 @@ public sealed partial class ToolInterruptedTests : IDisposable
         var left = Aftermath.Entries(_tool.Work).Except(new[] { ".cage", Path.Combine(".cage", "recipients"), "big.bin" }).ToList();
         Assert.Single(left);
         Assert.Matches(CrashLeftover(), left[0]); // never big.bin.age: no half-written destination under the real name
+        _tool.Environment.Remove("CAGE_AGE_PATH"); // the next runs use the real age as it is found on PATH
 
         ToolAssert.Ok(_tool.Run("lock", "big.bin"));
 
@@ -97,11 +99,11 @@ public sealed partial class ToolInterruptedTests : IDisposable
 
         using (var running = _tool.StartTool("lock", "-p", "big.bin"))
         {
-            // age runs on the staged copy once staging is done: kill while it writes its output.
-            await Aftermath.WaitUntilAsync(() => running.HasExited || Aftermath.LargestFile(tempRoot, n => n == "output") > 1024 * 1024, "age's output in the private folder to pass 1 MiB");
-            Assert.False(running.HasExited, "the tool finished before it could be killed");
+            // age runs on the staged copy once staging is done: kill the tool while age writes its output.
+            var stopped = await MidStream.StopAgeAsync(running.Pid, () => Aftermath.LargestFile(tempRoot, n => n == "output") > 1024 * 1024, () => running.HasExited);
             Signals.Send(running.Pid, Signals.SIGKILL);
             running.WaitForExit(TimeSpan.FromSeconds(60));
+            MidStream.Resume(stopped);
         }
         await Aftermath.NoAgeLeftAsync(marker: tempRoot); // its terminal hung up with us
         var leftover = Assert.Single(Directory.GetDirectories(tempRoot));
@@ -110,6 +112,7 @@ public sealed partial class ToolInterruptedTests : IDisposable
         // The sweep waits until a lock file is 30 s old (the instant between creating a folder and locking it):
         // age the leftover instead of the test.
         File.SetLastWriteTimeUtc(Path.Combine(leftover, ".cage-owner.lock"), DateTime.UtcNow.AddMinutes(-5));
+        _tool.Environment.Remove("CAGE_AGE_PATH");
 
         _tool.Write("small.txt", "S");
         ToolAssert.Ok(_tool.Run("lock", "-p", "small.txt"));
@@ -120,13 +123,14 @@ public sealed partial class ToolInterruptedTests : IDisposable
     [GeneratedRegex(@"^\.big\.bin\.age\.cage-[0-9a-f]{8}\.tmp$")]
     private static partial Regex CrashLeftover();
 
-    /// <summary>Starts the tool, waits until its temp output passes 1 MiB, sends <paramref name="signal"/>, and waits for it to end.</summary>
+    /// <summary>Starts the tool, stops its age once the temp output passes 1 MiB, sends <paramref name="signal"/>, and waits for it to end.</summary>
     private async Task<ToolRun> InterruptMidWriteAsync(int signal, params string[] args)
     {
         using var running = _tool.StartTool(args);
-        await Aftermath.WaitUntilAsync(() => running.HasExited || Aftermath.LargestFile(_tool.Work, Aftermath.IsCageTemp) > 1024 * 1024, "the tool's temp output to pass 1 MiB");
-        Assert.False(running.HasExited, "the tool finished before it could be interrupted");
+        var stopped = await MidStream.StopAgeAsync(running.Pid,
+            () => Aftermath.LargestFile(_tool.Work, Aftermath.IsCageTemp) > 1024 * 1024, () => running.HasExited);
         Signals.Send(running.Pid, signal);
+        MidStream.Resume(stopped); // the tool kills age on cancellation; after SIGKILL of the tool, age runs into EOF/EPIPE
         return running.WaitForExit(TimeSpan.FromSeconds(60));
     }
 }
