@@ -32,8 +32,16 @@ public sealed class ConcurrentOperationsTests : IDisposable
         // Warm up every path once, so lazily opened runtime handles (PTY library, thread pool, timers) count as "before".
         for (var i = 0; i < 3; i++)
             await RoundTripAsync(engines, (KeyPath)i, $"warm{i}");
+        // Earlier tests leave garbage whose finalizers close descriptors: settle those first, or they would
+        // close during the measurement and make "after" look smaller than "before".
+        for (var i = 0; i < 3; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
         await Task.Delay(200);
         var descriptorsBefore = ChildProcesses.OpenDescriptorCount();
+        var targetsBefore = DescriptorTargets();
         var childrenBefore = ChildProcesses.All();
 
         await Task.WhenAll(Enumerable.Range(0, Operations).Select(i =>
@@ -42,7 +50,8 @@ public sealed class ConcurrentOperationsTests : IDisposable
         Assert.Empty(ChildProcesses.Find("age"));
         Assert.Equal(childrenBefore, ChildProcesses.All());
         var descriptorsAfter = await SettledDescriptorCountAsync(descriptorsBefore);
-        Assert.Equal(descriptorsBefore, descriptorsAfter);
+        Assert.True(descriptorsBefore == descriptorsAfter,
+            $"{descriptorsBefore} descriptors before, {descriptorsAfter} after; new: {string.Join(", ", DescriptorTargets().Except(targetsBefore))}; gone: {string.Join(", ", targetsBefore.Except(DescriptorTargets()))}");
         Assert.Empty(Directory.GetFileSystemEntries(_tempRoot));
         Assert.DoesNotContain(Aftermath.Entries(_work.Path), e => Aftermath.IsCageTemp(Path.GetFileName(e)));
     }
@@ -55,6 +64,19 @@ public sealed class ConcurrentOperationsTests : IDisposable
         await engines[path].DecryptFileAsync(plain + ".age", plain + ".out", KeyPaths.Decrypt(path, _identityFile, Secret));
         Assert.Equal(plaintext, File.ReadAllBytes(plain + ".out"));
     }
+
+    private static IReadOnlyList<string> DescriptorTargets() =>
+        Directory.GetFiles("/proc/self/fd").Select(fd =>
+        {
+            try
+            {
+                return $"{Path.GetFileName(fd)}->{File.ResolveLinkTarget(fd, false)?.FullName}";
+            }
+            catch (IOException)
+            {
+                return Path.GetFileName(fd);
+            }
+        }).ToList();
 
     // Descriptors close when finalizers and the thread pool get to them: give them a moment, then compare exactly.
     private static async Task<int> SettledDescriptorCountAsync(int target)
