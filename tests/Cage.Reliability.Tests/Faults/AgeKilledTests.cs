@@ -13,23 +13,11 @@ namespace Cage.Reliability.Tests;
 public sealed class AgeKilledTests : IDisposable
 {
     private readonly BigFiles _big;
-    private readonly TempDir _work = new("cage-rel-kill-");
-    private readonly string _tempRoot;
+    private readonly BigFileScene _scene = new("cage-rel-kill-");
 
-    public AgeKilledTests(BigFiles big)
-    {
-        _big = big;
-        _tempRoot = Directory.CreateDirectory(_work.File("private-temp")).FullName;
-        _age = FakeAge.PausedAtStart(Directory.CreateDirectory(Path.Combine(_work.Path, "..", Path.GetFileName(_work.Path) + "-bin")).FullName);
-    }
+    public AgeKilledTests(BigFiles big) => _big = big;
 
-    private readonly string _age;
-
-    public void Dispose()
-    {
-        _work.Dispose();
-        Directory.Delete(Path.GetDirectoryName(_age)!, recursive: true);
-    }
+    public void Dispose() => _scene.Dispose();
 
     [Theory]
     [InlineData(KeyPath.Recipient)]
@@ -37,15 +25,15 @@ public sealed class AgeKilledTests : IDisposable
     [InlineData(KeyPath.PassphraseTempFile)]
     public async Task Encrypt_with_age_killed_mid_stream_is_AgeCrashed_and_writes_nothing(KeyPath path)
     {
-        var destination = _work.File("out.age");
-        var engine = KeyPaths.Engine(path, _tempRoot, agePath: _age);
+        var destination = _scene.Work.File("out.age");
+        var engine = KeyPaths.Engine(path, _scene.TempRoot, agePath: _scene.Age);
         var run = engine.EncryptFileAsync(_big.Plaintext, destination, KeyPaths.Encrypt(path, _big.Recipient, BigFiles.Passphrase));
 
         await KillAgeMidStreamAsync(run);
 
         var error = await Assert.ThrowsAsync<CageException>(() => run.WaitAsync(TimeSpan.FromSeconds(60)));
         Assert.Equal(CageErrorCode.AgeCrashed, error.Code);
-        Aftermath.OnlyEntries(_work.Path, "private-temp");
+        Aftermath.OnlyEntries(_scene.Work.Path, "private-temp");
         Assert.Equal(_big.PlaintextHash, Aftermath.Sha256(_big.Plaintext));
         await Aftermath.NoAgeLeftAsync();
     }
@@ -56,17 +44,17 @@ public sealed class AgeKilledTests : IDisposable
     [InlineData(KeyPath.PassphraseTempFile)]
     public async Task Decrypt_with_age_killed_mid_stream_is_AgeCrashed_and_keeps_the_old_destination(KeyPath path)
     {
-        var destination = _work.Write("out.bin", "old plaintext");
+        var destination = _scene.Work.Write("out.bin", "old plaintext");
         var input = path == KeyPath.Recipient ? _big.RecipientCiphertext : _big.PassphraseCiphertext;
         var inputHash = Aftermath.Sha256(input);
-        var engine = KeyPaths.Engine(path, _tempRoot, agePath: _age);
+        var engine = KeyPaths.Engine(path, _scene.TempRoot, agePath: _scene.Age);
         var run = engine.DecryptFileAsync(input, destination, KeyPaths.Decrypt(path, _big.IdentityFile, BigFiles.Passphrase));
 
         await KillAgeMidStreamAsync(run, plaintextTemp: true);
 
         var error = await Assert.ThrowsAsync<CageException>(() => run.WaitAsync(TimeSpan.FromSeconds(60)));
         Assert.Equal(CageErrorCode.AgeCrashed, error.Code);
-        Aftermath.OnlyEntries(_work.Path, "out.bin", "private-temp");
+        Aftermath.OnlyEntries(_scene.Work.Path, "out.bin", "private-temp");
         Assert.Equal("old plaintext", File.ReadAllText(destination));
         Assert.Equal(inputHash, Aftermath.Sha256(input));
         await Aftermath.NoAgeLeftAsync();
@@ -79,10 +67,10 @@ public sealed class AgeKilledTests : IDisposable
     private async Task KillAgeMidStreamAsync(Task run, bool plaintextTemp = false)
     {
         var stopped = await MidStream.StopAgeAsync(Environment.ProcessId,
-            () => Aftermath.LargestFile(_work.Path, IsAgeOutput) > 1024 * 1024, () => run.IsCompleted);
-        SecretModes.AssertPrivate(_tempRoot); // staged data (tempfile strategy) is 0600 in a 0700 folder while age runs
+            () => Aftermath.LargestFile(_scene.Work.Path, IsAgeOutput) > 1024 * 1024, () => run.IsCompleted);
+        SecretModes.AssertPrivate(_scene.TempRoot); // staged data (tempfile strategy) is 0600 in a 0700 folder while age runs
         if (plaintextTemp)
-            SecretModes.AssertOwnerOnlyFiles(_work.Path, Aftermath.IsCageTemp); // a plaintext temp file is 0600 from its creation
+            SecretModes.AssertOwnerOnlyFiles(_scene.Work.Path, Aftermath.IsCageTemp); // a plaintext temp file is 0600 from its creation
         foreach (var pid in stopped)
             Signals.Send(pid, Signals.SIGKILL);
     }

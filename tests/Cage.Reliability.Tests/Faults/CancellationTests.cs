@@ -14,23 +14,11 @@ namespace Cage.Reliability.Tests;
 public sealed class CancellationTests : IDisposable
 {
     private readonly BigFiles _big;
-    private readonly TempDir _work = new("cage-rel-cancel-");
-    private readonly string _tempRoot;
+    private readonly BigFileScene _scene = new("cage-rel-cancel-");
 
-    public CancellationTests(BigFiles big)
-    {
-        _big = big;
-        _tempRoot = Directory.CreateDirectory(_work.File("private-temp")).FullName;
-        _age = FakeAge.PausedAtStart(Directory.CreateDirectory(Path.Combine(_work.Path, "..", Path.GetFileName(_work.Path) + "-bin")).FullName);
-    }
+    public CancellationTests(BigFiles big) => _big = big;
 
-    private readonly string _age;
-
-    public void Dispose()
-    {
-        _work.Dispose();
-        Directory.Delete(Path.GetDirectoryName(_age)!, recursive: true);
-    }
+    public void Dispose() => _scene.Dispose();
 
     [Theory]
     [InlineData(KeyPath.Recipient)]
@@ -38,18 +26,18 @@ public sealed class CancellationTests : IDisposable
     [InlineData(KeyPath.PassphraseTempFile)]
     public async Task Cancelling_a_file_decrypt_mid_stream_keeps_the_old_destination(KeyPath path)
     {
-        var destination = _work.Write("out.bin", "old plaintext");
+        var destination = _scene.Work.Write("out.bin", "old plaintext");
         var input = path == KeyPath.Recipient ? _big.RecipientCiphertext : _big.PassphraseCiphertext;
         using var cancel = new CancellationTokenSource();
-        var run = KeyPaths.Engine(path, _tempRoot, agePath: _age).DecryptFileAsync(input, destination, KeyPaths.Decrypt(path, _big.IdentityFile, BigFiles.Passphrase), cancel.Token);
+        var run = KeyPaths.Engine(path, _scene.TempRoot, agePath: _scene.Age).DecryptFileAsync(input, destination, KeyPaths.Decrypt(path, _big.IdentityFile, BigFiles.Passphrase), cancel.Token);
 
         var stopped = await MidStream.StopAgeAsync(Environment.ProcessId,
-            () => Aftermath.LargestFile(_work.Path, n => Aftermath.IsCageTemp(n) || n == "output") > 1024 * 1024, () => run.IsCompleted);
+            () => Aftermath.LargestFile(_scene.Work.Path, n => Aftermath.IsCageTemp(n) || n == "output") > 1024 * 1024, () => run.IsCompleted);
         cancel.Cancel();
         MidStream.Resume(stopped);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(TimeSpan.FromSeconds(60)));
-        Aftermath.OnlyEntries(_work.Path, "out.bin", "private-temp");
+        Aftermath.OnlyEntries(_scene.Work.Path, "out.bin", "private-temp");
         Assert.Equal("old plaintext", File.ReadAllText(destination));
         await Aftermath.NoAgeLeftAsync();
     }
@@ -59,14 +47,14 @@ public sealed class CancellationTests : IDisposable
     {
         var files = new[] { "a.age", "b.age", "c.age" }.Select(n =>
         {
-            var path = _work.File(n);
+            var path = _scene.Work.File(n);
             File.Copy(_big.RecipientCiphertext, path);
             return path;
         }).ToList();
         var hash = Aftermath.Sha256(files[0]);
         var (_, newRecipient) = AgeCli.Keygen();
         using var cancel = new CancellationTokenSource();
-        var engine = KeyPaths.Engine(KeyPath.Recipient, agePath: _age);
+        var engine = KeyPaths.Engine(KeyPath.Recipient, agePath: _scene.Age);
         var run = new KeyRotator(engine).RotateAsync(new RotationRequest
         {
             Files = files,
@@ -75,12 +63,12 @@ public sealed class CancellationTests : IDisposable
         }, cancel.Token);
 
         var stopped = await MidStream.StopAgeAsync(Environment.ProcessId,
-            () => Aftermath.LargestFile(_work.Path, Aftermath.IsCageTemp) > 1024 * 1024, () => run.IsCompleted);
+            () => Aftermath.LargestFile(_scene.Work.Path, Aftermath.IsCageTemp) > 1024 * 1024, () => run.IsCompleted);
         cancel.Cancel();
         MidStream.Resume(stopped);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(TimeSpan.FromSeconds(60)));
-        Aftermath.OnlyEntries(_work.Path, "a.age", "b.age", "c.age", "private-temp");
+        Aftermath.OnlyEntries(_scene.Work.Path, "a.age", "b.age", "c.age", "private-temp");
         Assert.All(files, f => Assert.Equal(hash, Aftermath.Sha256(f)));
         await Aftermath.NoAgeLeftAsync();
     }
