@@ -31,6 +31,7 @@ rm -rf "$NUGET_PACKAGES/cage.build"
 
 # 2. The DEMO identity, by path. In CI you would set CAGE_IDENTITY to the key's contents instead.
 export CAGE_IDENTITY_FILE="$app/.cage/demo-identity.txt"
+chmod 600 "$CAGE_IDENTITY_FILE" # git keeps no permissions; an identity others can read gets a CAGE060 warning
 unset CAGE_IDENTITY
 
 # Runs dotnet, showing only Cage's lines (normal verbosity prints one per processed item), errors and outputs.

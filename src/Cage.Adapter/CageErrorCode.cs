@@ -68,4 +68,6 @@ public enum CageErrorCode
     UsageError = 30,
     /// <summary>The editor could not be started or exited with an error (dotnet cage edit).</summary>
     EditorFailed = 50,
+    /// <summary>Warning: an identity file can be read or written by other users (group/other permission bits).</summary>
+    IdentityFileExposed = 60,
 }

@@ -67,6 +67,8 @@ public static class CageErrors
             "see --help for usage"),
         [CageErrorCode.EditorFailed] = ("the editor failed",
             "set VISUAL or EDITOR to an editor that waits until you close the file (e.g. 'code --wait', 'nano'); the encrypted file was left unchanged"),
+        [CageErrorCode.IdentityFileExposed] = ("an identity file can be read by other users",
+            "restrict it to its owner: 'chmod 600 FILE' (age-keygen and 'dotnet cage keygen' create key files that way)"),
     };
 
     /// <summary>The stable text form, e.g. <c>CAGE001</c>.</summary>

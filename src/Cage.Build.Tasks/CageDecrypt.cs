@@ -34,7 +34,10 @@ public sealed class CageDecrypt : CageTaskBase
         try
         {
             engine = CreateEngine();
-            options = DecryptOptions.ForIdentities(IdentityResolver.Resolve(IdentityFiles, Environment));
+            var identities = IdentityResolver.Resolve(IdentityFiles, Environment);
+            foreach (var warning in IdentityPermissions.Check(identities))
+                LogCageWarning(warning, file: null);
+            options = DecryptOptions.ForIdentities(identities);
         }
         catch (CageException e)
         {

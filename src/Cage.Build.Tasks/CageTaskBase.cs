@@ -127,6 +127,21 @@ public abstract class CageTaskBase : MSBuildTask, ICancelableTask
             error.Message,
             error.Hint);
 
+    /// <summary>Logs a coded warning (e.g. CAGE060 for a key file others can read) with its hint.</summary>
+    private protected void LogCageWarning(CageWarning warning, string? file) =>
+        Log.LogWarning(
+            subcategory: "Cage",
+            warningCode: warning.CodeId,
+            helpKeyword: warning.CodeId,
+            file: file,
+            lineNumber: 0,
+            columnNumber: 0,
+            endLineNumber: 0,
+            endColumnNumber: 0,
+            message: "{0} (hint: {1})",
+            warning.Message,
+            warning.Hint);
+
     /// <summary>The required full path in an item's metadata, e.g. the computed <c>OutputPath</c>.</summary>
     private protected static string RequiredPath(ITaskItem item, string metadataName)
     {

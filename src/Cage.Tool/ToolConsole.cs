@@ -53,5 +53,11 @@ internal sealed class ToolConsole
 
     public void WriteWarning(string message) => Error.WriteLine($"{Paint("cage: warning:", "33")} {message}");
 
+    public void WriteWarning(CageWarning warning)
+    {
+        WriteWarning($"{warning.Message} ({warning.CodeId})");
+        Error.WriteLine($"{Paint("cage: hint:", "33")} {warning.Hint}");
+    }
+
     private string Paint(string text, string color) => UseColor ? $"\u001b[{color}m{text}\u001b[0m" : text;
 }

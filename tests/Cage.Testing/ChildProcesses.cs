@@ -8,26 +8,8 @@ public static class ChildProcesses
     /// <summary>Direct children of this process whose command name is <paramref name="command"/>.</summary>
     public static IReadOnlyList<int> Find(string command, int? parent = null)
     {
-        parent ??= Environment.ProcessId;
-        var found = new List<int>();
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), out var pid))
-                continue;
-            try
-            {
-                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                var close = stat.LastIndexOf(')');
-                var comm = stat[(stat.IndexOf('(') + 1)..close];
-                var fields = stat[(close + 2)..].Split(' ');
-                if (int.Parse(fields[1]) == parent && comm == command)
-                    found.Add(pid);
-            }
-            catch (IOException)
-            {
-            }
-        }
-        return found;
+        var parentPid = parent ?? Environment.ProcessId;
+        return Where((comm, fields) => int.Parse(fields[1]) == parentPid && comm == command);
     }
 
     /// <summary>Reads a child's argv and environment while it runs.</summary>
@@ -58,6 +40,56 @@ public static class ChildProcesses
             await Task.Delay(5);
         }
         return null;
+    }
+
+    /// <summary>Every direct child of this process, whatever its name (for "nothing left running" checks).</summary>
+    public static IReadOnlyList<int> All() => Where((_, fields) => int.Parse(fields[1]) == Environment.ProcessId);
+
+    /// <summary>
+    /// Any process on the machine whose argv contains <paramref name="marker"/>: finds age processes a killed
+    /// tool left behind (they are re-parented, so <see cref="Find"/> no longer sees them).
+    /// </summary>
+    public static IReadOnlyList<int> WithArgument(string marker)
+    {
+        var needle = System.Text.Encoding.UTF8.GetBytes(marker);
+        var found = new List<int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid) || pid == Environment.ProcessId)
+                continue;
+            try
+            {
+                if (File.ReadAllBytes(Path.Combine(dir, "cmdline")).AsSpan().IndexOf(needle) >= 0)
+                    found.Add(pid);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+            }
+        }
+        return found;
+    }
+
+    // Processes whose /proc/PID/stat matches: (command name, the fields after it: state, ppid, ...).
+    private static IReadOnlyList<int> Where(Func<string, string[], bool> matches)
+    {
+        var found = new List<int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid))
+                continue;
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var close = stat.LastIndexOf(')');
+                var comm = stat[(stat.IndexOf('(') + 1)..close];
+                if (matches(comm, stat[(close + 2)..].Split(' ')))
+                    found.Add(pid);
+            }
+            catch (IOException)
+            {
+            }
+        }
+        return found;
     }
 
     /// <summary>Count of open file descriptors of this process.</summary>

@@ -30,6 +30,8 @@ public static partial class AgeErrorClassifier
         ("failed to open input file", CageErrorCode.InputUnreadable),
         ("failed to read input", CageErrorCode.InputUnreadable),
         ("unknown identity type", CageErrorCode.InvalidIdentity),
+        ("malformed SSH identity", CageErrorCode.InvalidIdentity), // e.g. an ECDSA or DSA private key
+        ("malformed secret key", CageErrorCode.InvalidIdentity),
         ("failed to read identity", CageErrorCode.InvalidIdentity),
         ("failed to open output file", CageErrorCode.OutputNotWritable),
         ("failed to write", CageErrorCode.OutputNotWritable),

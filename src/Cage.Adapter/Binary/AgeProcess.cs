@@ -10,11 +10,7 @@ namespace Cage.Adapter.Binary;
 internal static class AgeProcess
 {
     /// <summary>Variables that may hold secrets and must never reach a child.</summary>
-    internal static readonly string[] SecretVariables =
-    {
-        CageEnvironmentVariables.Identity,
-        CageEnvironmentVariables.Passphrase,
-    };
+    internal static readonly IReadOnlyList<string> SecretVariables = CageEnvironmentVariables.Secrets;
 
     public static async Task RunAsync(
         AgeBinary age,

@@ -5,6 +5,7 @@ namespace Cage.Adapter.Files;
 /// <summary>
 /// File-to-file helpers over any <see cref="IAgeEngine"/>. The destination is written atomically: on any
 /// failure it does not exist (or keeps its old contents) and no temp file remains. Decrypted files are 0600.
+/// Before committing, the output's length is checked against the input's (<see cref="OutputLengthCheck"/>).
 /// </summary>
 public static class AgeFileOperations
 {
@@ -16,7 +17,8 @@ public static class AgeFileOperations
     /// <param name="cancellationToken">Stops age and leaves no output.</param>
     /// <param name="durability">Ask for <see cref="WriteDurability.Always"/> when the input will be deleted afterwards.</param>
     public static Task EncryptFileAsync(this IAgeEngine engine, string inputPath, string outputPath, EncryptOptions options, CancellationToken cancellationToken = default, WriteDurability durability = WriteDurability.Auto) =>
-        RunAsync(inputPath, outputPath, mode: null, durability, (input, output, ct) => engine.EncryptAsync(input, output, options, ct), cancellationToken);
+        RunAsync(inputPath, outputPath, mode: null, durability, (input, output, ct) => engine.EncryptAsync(input, output, options, ct),
+            (input, inputLength, output) => OutputLengthCheck.Ciphertext(inputLength, output), cancellationToken);
 
     /// <summary>Decrypts <paramref name="inputPath"/> into <paramref name="outputPath"/> (created 0600).</summary>
     /// <param name="engine">The engine.</param>
@@ -26,15 +28,22 @@ public static class AgeFileOperations
     /// <param name="cancellationToken">Stops age and leaves no output.</param>
     /// <param name="durability">Ask for <see cref="WriteDurability.Always"/> when the input will be deleted afterwards.</param>
     public static Task DecryptFileAsync(this IAgeEngine engine, string inputPath, string outputPath, DecryptOptions options, CancellationToken cancellationToken = default, WriteDurability durability = WriteDurability.Auto) =>
-        RunAsync(inputPath, outputPath, PrivateFileOptions.OwnerOnly, durability, (input, output, ct) => engine.DecryptAsync(input, output, options, ct), cancellationToken);
+        RunAsync(inputPath, outputPath, PrivateFileOptions.OwnerOnly, durability, (input, output, ct) => engine.DecryptAsync(input, output, options, ct),
+            OutputLengthCheck.Plaintext, cancellationToken);
 
-    private static async Task RunAsync(string inputPath, string outputPath, UnixFileMode? mode, WriteDurability durability, Func<Stream, Stream, CancellationToken, Task> operation, CancellationToken cancellationToken)
+    private static async Task RunAsync(string inputPath, string outputPath, UnixFileMode? mode, WriteDurability durability, Func<Stream, Stream, CancellationToken, Task> operation,
+        Action<FileStream, long, FileStream> checkLength, CancellationToken cancellationToken)
     {
         try
         {
             await using var input = OpenInput(inputPath);
+            // As age will see it: a file growing meanwhile fails the check below. FIFOs and devices have no length.
+            long? inputLength = input.CanSeek ? input.Length : null;
             await using var output = AtomicFile.Create(outputPath, mode, durability: durability);
             await operation(input, output.Stream, cancellationToken).ConfigureAwait(false);
+            await output.Stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+            if (inputLength is { } length)
+                checkLength(input, length, output.TempStream);
             await output.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (CageException e)

@@ -5,7 +5,9 @@ namespace Cage.Adapter.Files;
 /// <summary>
 /// Writes a file atomically: into a temp file beside the destination, flushed to disk, then renamed over it.
 /// Until <see cref="CommitAsync"/> succeeds the destination is untouched; disposing without committing
-/// deletes the temp file. Temp names are <c>.NAME.cage-XXXX.tmp</c> so a crash leaves a clearly named file.
+/// deletes the temp file. Temp names are <c>.NAME.cage-XXXX.tmp</c> so a crash leaves a clearly named file; the
+/// writer holds it flock-ed, and the next write of the same destination removes such files no one holds
+/// (<see cref="StaleTempFiles"/>).
 /// </summary>
 public sealed class AtomicFile : IAsyncDisposable, IDisposable
 {
@@ -34,6 +36,9 @@ public sealed class AtomicFile : IAsyncDisposable, IDisposable
     /// <summary>The temp file being written.</summary>
     public string TempPath { get; }
 
+    /// <summary>The temp file itself, for checks before the commit (e.g. its length).</summary>
+    internal FileStream TempStream => _stream;
+
     /// <summary>Where to write the contents (write-only; disk writeback starts while writing).</summary>
     public Stream Stream => _writer;
 
@@ -48,10 +53,12 @@ public sealed class AtomicFile : IAsyncDisposable, IDisposable
         if (Directory.Exists(fullPath))
             throw new CageException(CageErrorCode.OutputNotWritable, $"'{destination}' is a directory");
         var folder = Path.GetDirectoryName(fullPath)!;
+        StaleTempFiles.RemoveFor(fullPath);
         var tempPath = Path.Combine(folder, $".{Path.GetFileName(fullPath)}{TempMarker}{Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant()}.tmp");
         try
         {
             var stream = new FileStream(tempPath, PrivateFileOptions.CreateNew(FileAccess.ReadWrite, mode, bufferSize));
+            TempFileLock.TryAcquire(stream.SafeFileHandle); // our new file: marks it live until we close it or die
             return new AtomicFile(fullPath, tempPath, stream, durability == WriteDurability.Always || File.Exists(fullPath));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

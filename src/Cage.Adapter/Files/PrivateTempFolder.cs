@@ -4,14 +4,25 @@ namespace Cage.Adapter.Files;
 
 /// <summary>
 /// A folder only the current user can enter (0700), for FIFOs and staged secrets. Removed with everything
-/// in it on dispose. Lives under <c>CAGE_TEMP_DIR</c> or the system temp folder.
+/// in it on dispose. Lives under <c>CAGE_TEMP_DIR</c> or the system temp folder. While it exists its owner holds
+/// an flock on the <see cref="LockFileName"/> file inside; creating a folder removes the folders of dead owners
+/// (<see cref="StalePrivateFolders"/>), so a crashed run's staged plaintext does not outlive the next run.
 /// </summary>
 public sealed class PrivateTempFolder : IDisposable
 {
     /// <summary>Every Cage temp folder starts with this, so leftovers of a crashed process can be found.</summary>
     public const string Prefix = "cage-";
 
-    private PrivateTempFolder(string path) => Path = path;
+    /// <summary>The file whose lock says the folder's owner is alive.</summary>
+    public const string LockFileName = ".cage-owner.lock";
+
+    private readonly FileStream? _ownerLock;
+
+    private PrivateTempFolder(string path, FileStream? ownerLock)
+    {
+        Path = path;
+        _ownerLock = ownerLock;
+    }
 
     /// <summary>Full path of the folder.</summary>
     public string Path { get; }
@@ -20,12 +31,15 @@ public sealed class PrivateTempFolder : IDisposable
     public static PrivateTempFolder Create(string? root = null, CageEnvironment? environment = null)
     {
         root ??= TempRoot(environment);
+        StalePrivateFolders.Remove(root);
         var path = System.IO.Path.Combine(root, Prefix + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant());
         if (OperatingSystem.IsWindows())
+        {
             Directory.CreateDirectory(path);
-        else
-            Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        return new PrivateTempFolder(path);
+            return new PrivateTempFolder(path, null);
+        }
+        Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return new PrivateTempFolder(path, HoldOwnerLock(path));
     }
 
     /// <summary>The root under which private folders are made.</summary>
@@ -52,6 +66,22 @@ public sealed class PrivateTempFolder : IDisposable
         }
         catch (UnauthorizedAccessException)
         {
+        }
+        _ownerLock?.Dispose(); // after the delete: until then no sweeper may take the folder for a dead one
+    }
+
+    private static FileStream? HoldOwnerLock(string folder)
+    {
+        try
+        {
+            var stream = new FileStream(System.IO.Path.Combine(folder, LockFileName),
+                PrivateFileOptions.CreateNew(FileAccess.ReadWrite, PrivateFileOptions.OwnerOnly, bufferSize: 0));
+            TempFileLock.TryAcquire(stream.SafeFileHandle);
+            return stream;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null; // no lock file: the folder is simply never swept, as before
         }
     }
 }

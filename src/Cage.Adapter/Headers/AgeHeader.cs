@@ -15,6 +15,9 @@ public sealed record AgeHeader(AgeFileFormat Format, IReadOnlyList<string> Stanz
     /// <summary>A header for something that is not age.</summary>
     public static AgeHeader NotAge { get; } = new(AgeFileFormat.NotAge, Array.Empty<string>(), false);
 
+    /// <summary>Bytes up to and including the MAC line, for a complete binary header; null otherwise.</summary>
+    public int? BinaryHeaderLength { get; init; }
+
     /// <summary>True for binary or armored age.</summary>
     public bool IsAge => Format != AgeFileFormat.NotAge;
 

@@ -115,7 +115,10 @@ public static class AgeHeaderReader
                 break;
             }
         }
-        return new AgeHeader(format, types, complete);
+        return new AgeHeader(format, types, complete)
+        {
+            BinaryHeaderLength = complete && format == AgeFileFormat.Binary ? position : null,
+        };
     }
 
     private static byte[] ReadPrefix(Stream stream, int limit)

@@ -83,8 +83,8 @@ public sealed class AgeKeygen
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
         // Secret-bearing variables never reach a child (age-keygen has no use for them).
-        start.Environment.Remove(CageEnvironmentVariables.Identity);
-        start.Environment.Remove(CageEnvironmentVariables.Passphrase);
+        foreach (var name in CageEnvironmentVariables.Secrets)
+            start.Environment.Remove(name);
         using var process = Process.Start(start) ?? throw new CageException(CageErrorCode.AgeKeygenNotFound, $"'{Binary.Path}' could not be started");
         using var kill = cancellationToken.Register(() => TryKill(process));
         using var stdout = new MemoryStream();

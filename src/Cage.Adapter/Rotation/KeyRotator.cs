@@ -82,6 +82,7 @@ public sealed class KeyRotator
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         await using var input = Files.AgeFileOperations.OpenInput(path);
         await using var output = new FileStream(stagedPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 0, FileOptions.Asynchronous);
+        Files.TempFileLock.TryAcquire(output.SafeFileHandle); // live until closed: a later run must not take it for a crash's leftover
         using var pipeOut = new AnonymousPipeServerStream(PipeDirection.Out);
         using var pipeIn = new AnonymousPipeClientStream(PipeDirection.In, pipeOut.ClientSafePipeHandle);
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

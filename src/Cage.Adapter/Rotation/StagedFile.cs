@@ -23,6 +23,7 @@ internal sealed class StagedFile
         var full = System.IO.Path.GetFullPath(original);
         var folder = System.IO.Path.GetDirectoryName(full)!;
         var name = System.IO.Path.GetFileName(full);
+        StaleTempFiles.RemoveFor(full);
         var tag = Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant();
         return new StagedFile(full,
             System.IO.Path.Combine(folder, $".{name}{AtomicFile.TempMarker}rotate-{tag}.tmp"),

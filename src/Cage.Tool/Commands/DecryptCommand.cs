@@ -39,7 +39,7 @@ internal sealed class DecryptCommand : ICommand
                 await using var replay = peeked.Stream;
                 var options = passphrase.Requested || peeked.Header.IsPassphrase
                     ? DecryptOptions.ForPassphrase(passphrase.Resolve(console, PassphrasePurpose.Decrypt))
-                    : DecryptOptions.ForIdentities(identities.Resolve(console.Environment));
+                    : DecryptOptions.ForIdentities(identities.Resolve(console));
                 await engine.DecryptAsync(replay, o, options, ct);
             }, OwnerOnly);
         });

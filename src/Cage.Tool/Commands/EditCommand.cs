@@ -75,14 +75,9 @@ internal sealed class EditCommand : ICommand
         var newKeys = EncryptOptions.ForRecipients(recipients.Resolve(configuration).EnsureNotEmpty(), armor);
         var oldKeys = header.IsPassphrase
             ? DecryptOptions.ForPassphrase(passphrase.Resolve(console, PassphrasePurpose.Decrypt))
-            : DecryptOptions.ForIdentities(identities.Resolve(console.Environment));
+            : DecryptOptions.ForIdentities(identities.Resolve(console));
         return (oldKeys, newKeys);
     }
-
-    private static readonly string[] SecretVariables =
-    {
-        CageEnvironmentVariables.Identity, CageEnvironmentVariables.Passphrase, RotateCommand.NewPassphraseVariable,
-    };
 
     private static string EditorCommand(CageEnvironment environment) =>
         environment.Get("VISUAL") ?? environment.Get("EDITOR") ?? "vi";
@@ -92,7 +87,7 @@ internal sealed class EditCommand : ICommand
     {
         var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
         // The editor is a child like age: secret-bearing variables stay with us.
-        foreach (var name in SecretVariables)
+        foreach (var name in CageEnvironmentVariables.Secrets)
             start.Environment.Remove(name);
         foreach (var argument in new[] { "-c", $"{editor} \"$1\"", "sh", file })
             start.ArgumentList.Add(argument);

@@ -14,7 +14,7 @@ namespace Cage.Tool.Commands;
 internal sealed class RotateCommand : ICommand
 {
     /// <summary>The new passphrase when rotating to one non-interactively (CAGE_PASSPHRASE holds the old one).</summary>
-    public const string NewPassphraseVariable = "CAGE_NEW_PASSPHRASE";
+    public const string NewPassphraseVariable = CageEnvironmentVariables.NewPassphrase;
 
     public string Name => "rotate";
 
@@ -57,6 +57,7 @@ internal sealed class RotateCommand : ICommand
             var verify = newKeys.Passphrase is { } p ? DecryptOptions.ForPassphrase(p) : oldKeys.Identities ?? TryIdentities(identities, console);
             var usesPassphrase = newKeys.Passphrase is not null || files.Any(f => AgeHeaderReader.ReadFile(f).IsPassphrase);
             var engine = PassphraseOptions.Engine(console, configuration);
+            using var interruption = Interruption.Listen();
             var result = await new KeyRotator(engine).RotateAsync(new RotationRequest
             {
                 Files = files,
@@ -67,7 +68,7 @@ internal sealed class RotateCommand : ICommand
                 // Each file holds two age processes at once (old decrypt feeding new encrypt): one file at a time
                 // keeps passphrase runs within the engine's concurrency limit instead of waiting on each other.
                 MaxParallelism = usesPassphrase ? 1 : null,
-            });
+            }, interruption.Token);
             return Write(console, result, report);
         });
     }
@@ -84,7 +85,7 @@ internal sealed class RotateCommand : ICommand
     {
         try
         {
-            return DecryptOptions.ForIdentities(identities.Resolve(console.Environment));
+            return DecryptOptions.ForIdentities(identities.Resolve(console));
         }
         catch (CageException e) when (e.Code == CageErrorCode.NoIdentity)
         {

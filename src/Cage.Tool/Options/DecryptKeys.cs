@@ -42,7 +42,7 @@ internal sealed class DecryptKeys
         }
         return new DecryptKeys(
             needsPassphrase ? DecryptOptions.ForPassphrase(passphrase.Resolve(console, PassphrasePurpose.Decrypt)) : null,
-            needsIdentities ? DecryptOptions.ForIdentities(identities.Resolve(console.Environment)) : null,
+            needsIdentities ? DecryptOptions.ForIdentities(identities.Resolve(console)) : null,
             all);
     }
 

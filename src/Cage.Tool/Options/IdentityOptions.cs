@@ -14,5 +14,12 @@ internal sealed class IdentityOptions
 
     public IReadOnlyList<string> Files => _identities.Values.Where(v => v is not null).Select(v => v!).ToList();
 
-    public IReadOnlyList<IdentitySource> Resolve(CageEnvironment environment) => IdentityResolver.Resolve(Files, environment);
+    /// <summary>Resolves the identities and warns (stderr, CAGE060) about key files other users can read.</summary>
+    public IReadOnlyList<IdentitySource> Resolve(ToolConsole console)
+    {
+        var sources = IdentityResolver.Resolve(Files, console.Environment);
+        foreach (var warning in IdentityPermissions.Check(sources))
+            console.WriteWarning(warning);
+        return sources;
+    }
 }

@@ -6,6 +6,7 @@ namespace Cage.Tool.Options;
 /// <summary>Paths plus <c>--recursive</c>, <c>--include</c>, <c>--exclude</c>, <c>--follow-symlinks</c>.</summary>
 internal sealed class PathOptions
 {
+    private readonly CommandLineApplication _command;
     private readonly CommandArgument _paths;
     private readonly CommandOption _recursive;
     private readonly CommandOption _include;
@@ -14,6 +15,8 @@ internal sealed class PathOptions
 
     public PathOptions(CommandLineApplication command, string description)
     {
+        _command = command;
+        command.AllowArgumentSeparator = true; // 'lock -- -o --help': files whose names look like options
         _paths = command.Argument("paths", description, multipleValues: true);
         _recursive = command.Option("--recursive", "Work on every file below folders given as paths.", CommandOptionType.NoValue);
         _include = command.Option("--include <GLOB>", "Only files matching GLOB (e.g. '*.json', 'config/**/*.yaml'). Repeatable.", CommandOptionType.MultipleValue);
@@ -21,7 +24,9 @@ internal sealed class PathOptions
         _followSymlinks = command.Option("--follow-symlinks", "Follow symbolic links while walking folders (off by default).", CommandOptionType.NoValue);
     }
 
-    public IReadOnlyList<string> Paths => _paths.Values.Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToList();
+    /// <summary>The paths named, before and after a <c>--</c> separator.</summary>
+    public IReadOnlyList<string> Paths => _paths.Values.Concat(_command.RemainingArguments)
+        .Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToList();
 
     public IReadOnlyList<string> Include => _include.Values.Select(v => v!).ToList();
 

@@ -38,12 +38,7 @@ internal static class PassphraseKit
     }
 
     /// <summary>Writes an executable fake age: answers --version like age, then runs <paramref name="body"/>.</summary>
-    public static string FakeAge(TempDir dir, string name, string body)
-    {
-        var path = dir.Write(name, "#!/bin/sh\nif [ \"$1\" = \"--version\" ]; then echo v1.1.1; exit 0; fi\n" + body + "\n");
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        return path;
-    }
+    public static string FakeAge(TempDir dir, string name, string body) => Cage.Testing.FakeAge.Script(dir.Path, name, body);
 
     /// <summary>Files and folders below <paramref name="root"/> (relative), for "nothing left behind" checks.</summary>
     public static IReadOnlyList<string> Entries(string root) =>

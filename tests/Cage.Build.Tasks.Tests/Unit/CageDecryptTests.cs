@@ -112,6 +112,24 @@ public sealed class CageDecryptTests : IDisposable
     }
 
     [Fact]
+    public void An_identity_file_others_can_read_decrypts_with_a_CAGE060_warning()
+    {
+        var item = TaskHarness.Item(_h.WriteEncrypted("a.age", new byte[] { 7 }), ("OutputPath", _h.Path("out/a")));
+        File.SetUnixFileMode(_h.IdentityFile, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        var (loose, looseEngine) = _h.Decrypt(_h.EnvironmentWithIdentityFile(), item);
+
+        Assert.True(loose.Execute(), looseEngine.AllText);
+        var warning = Assert.Single(looseEngine.Warnings);
+        Assert.Equal("CAGE060", warning.Code);
+        Assert.Contains(_h.IdentityFile, warning.Message);
+
+        File.SetUnixFileMode(_h.IdentityFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var (tight, tightEngine) = _h.Decrypt(_h.EnvironmentWithIdentityFile(), item);
+        Assert.True(tight.Execute(), tightEngine.AllText);
+        Assert.Empty(tightEngine.Warnings);
+    }
+
+    [Fact]
     public void A_missing_age_binary_is_CAGE001_with_the_install_hint()
     {
         var item = TaskHarness.Item(_h.WriteEncrypted("a.age", new byte[] { 1 }), ("OutputPath", _h.Path("out/a")));

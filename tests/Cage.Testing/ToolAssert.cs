@@ -1,4 +1,6 @@
-namespace Cage.Tool.Tests;
+using Xunit;
+
+namespace Cage.Testing;
 
 public static class ToolAssert
 {

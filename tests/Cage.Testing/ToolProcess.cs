@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
-using Cage.Testing;
 
-namespace Cage.Tool.Tests;
+namespace Cage.Testing;
 
 /// <summary>The outcome of one run of the real dotnet-cage process.</summary>
 public sealed record ToolRun(int ExitCode, byte[] Stdout, string Stderr)
@@ -78,6 +77,18 @@ public sealed class ToolProcess : IDisposable
 
     public ToolRun Start(string file, IEnumerable<string> args, byte[]? stdin)
     {
+        using var running = Launch(file, args, stdin);
+        return running.WaitForExit(TimeSpan.FromMinutes(2));
+    }
+
+    /// <summary>Starts the tool and returns while it runs, so a test can signal or kill it mid-work.</summary>
+    public RunningTool StartTool(params string[] args) => Launch("dotnet", new[] { "exec", ToolDll }.Concat(args), null);
+
+    /// <summary>Starts any program in the tool's folder and environment and returns while it runs.</summary>
+    public RunningTool StartProcess(string file, params string[] args) => Launch(file, args, null);
+
+    private RunningTool Launch(string file, IEnumerable<string> args, byte[]? stdin)
+    {
         var start = new ProcessStartInfo(file)
         {
             RedirectStandardInput = true,
@@ -99,31 +110,7 @@ public sealed class ToolProcess : IDisposable
             else
                 start.Environment[k] = v;
         }
-        using var p = Process.Start(start)!;
-        var stdoutTask = Task.Run(() =>
-        {
-            using var ms = new MemoryStream();
-            p.StandardOutput.BaseStream.CopyTo(ms);
-            return ms.ToArray();
-        });
-        var stderrTask = p.StandardError.ReadToEndAsync();
-        if (stdin is not null)
-        {
-            try
-            {
-                p.StandardInput.BaseStream.Write(stdin);
-            }
-            catch (IOException)
-            {
-            }
-        }
-        p.StandardInput.Close();
-        if (!p.WaitForExit(120_000))
-        {
-            p.Kill(true);
-            throw new TimeoutException("dotnet-cage did not finish");
-        }
-        return new ToolRun(p.ExitCode, stdoutTask.Result, stderrTask.Result);
+        return new RunningTool(Process.Start(start)!, stdin);
     }
 
     /// <summary>A new key pair made with the real age-keygen: (key file path, recipient).</summary>
@@ -136,4 +123,57 @@ public sealed class ToolProcess : IDisposable
     }
 
     public void Dispose() => Dir.Dispose();
+}
+
+/// <summary>A dotnet-cage (or helper) process still running: its pid, and its outcome once it ends.</summary>
+public sealed class RunningTool : IDisposable
+{
+    private readonly Process _process;
+    private readonly Task<byte[]> _stdout;
+    private readonly Task<string> _stderr;
+
+    internal RunningTool(Process process, byte[]? stdin)
+    {
+        _process = process;
+        _stdout = Task.Run(() =>
+        {
+            using var ms = new MemoryStream();
+            process.StandardOutput.BaseStream.CopyTo(ms);
+            return ms.ToArray();
+        });
+        _stderr = process.StandardError.ReadToEndAsync();
+        if (stdin is not null)
+        {
+            try
+            {
+                process.StandardInput.BaseStream.Write(stdin);
+            }
+            catch (IOException)
+            {
+            }
+        }
+        process.StandardInput.Close();
+    }
+
+    public int Pid => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public ToolRun WaitForExit(TimeSpan timeout)
+    {
+        if (!_process.WaitForExit(timeout))
+        {
+            _process.Kill(true);
+            throw new TimeoutException($"{_process.StartInfo.FileName} did not finish within {timeout}");
+        }
+        _process.WaitForExit(); // drains the redirected streams
+        return new ToolRun(_process.ExitCode, _stdout.Result, _stderr.Result);
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+            _process.Kill(true);
+        _process.Dispose();
+    }
 }
