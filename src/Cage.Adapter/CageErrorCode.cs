@@ -68,4 +68,10 @@ public enum CageErrorCode
     UsageError = 30,
     /// <summary>The editor could not be started or exited with an error (dotnet cage edit).</summary>
     EditorFailed = 50,
+    /// <summary>A passphrase-encrypted file asks for more scrypt work than allowed (managed engine).</summary>
+    WorkFactorTooHigh = 70,
+    /// <summary>An unknown engine was named (CAGE_ENGINE, CageEngine, --engine).</summary>
+    InvalidEngine = 71,
+    /// <summary>The managed engine cannot run here (no ChaCha20-Poly1305 in this runtime) or lacks a feature.</summary>
+    ManagedEngineUnsupported = 72,
 }
