@@ -9,6 +9,14 @@ internal static class AgeKdf
     public static byte[] Derive(ReadOnlySpan<byte> secret, ReadOnlySpan<byte> salt, string info, int length = 32)
     {
         var output = new byte[length];
+        if (secret.IsEmpty)
+        {
+            // OpenSSL refuses an empty input key; HKDF-Extract is HMAC(salt, ikm) by definition (RFC 5869 §2.2).
+            var pseudoRandomKey = HMACSHA256.HashData(salt, secret);
+            HKDF.Expand(HashAlgorithmName.SHA256, pseudoRandomKey, output, Encoding.ASCII.GetBytes(info));
+            CryptographicOperations.ZeroMemory(pseudoRandomKey);
+            return output;
+        }
         HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, output, salt, Encoding.ASCII.GetBytes(info));
         return output;
     }
