@@ -51,16 +51,6 @@ public sealed class ScryptInteropTests
     }
 
     [Fact]
-    public async Task Work_factor_above_the_maximum_is_refused_before_any_work()
-    {
-        var encrypted = await EncryptAsync(Engine(workFactor: 23), Array.Empty<byte>(), EncryptOptions.ForPassphrase(Secret));
-
-        var code = await DecryptErrorAsync(Engine(), encrypted, DecryptOptions.ForPassphrase(Secret));
-
-        Assert.Equal(CageErrorCode.WorkFactorTooHigh, code);
-    }
-
-    [Fact]
     public async Task Raised_maximum_accepts_a_higher_factor()
     {
         var plaintext = RandomData.Bytes(10);
