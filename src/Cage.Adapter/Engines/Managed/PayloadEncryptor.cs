@@ -8,15 +8,13 @@ namespace Cage.Adapter.Engines.Managed;
 /// </summary>
 internal static class PayloadEncryptor
 {
-    public const int ChunksPerSegment = 8;
-
     public static Task EncryptAsync(Stream plaintext, Stream ciphertext, byte[] payloadKey, int parallelism, CancellationToken cancellationToken)
     {
-        var pipeline = new SegmentPipeline(AgeV1.ChunkSize, ChunksPerSegment, AgeV1.EncryptedChunkSize * ChunksPerSegment,
-            segment => Seal(segment, payloadKey));
+        var pipeline = new SegmentPipeline(AgeV1.ChunkSize, inputIsPlaintext: true, segment => Seal(segment, payloadKey));
         return pipeline.RunAsync(plaintext, ciphertext, parallelism, cancellationToken);
     }
 
+    /// <summary>Seals each chunk in its slot; the slots then hold contiguous ciphertext (every chunk but the last is full).</summary>
     private static void Seal(PayloadSegment segment, byte[] payloadKey)
     {
         using var aead = new ChaCha20Poly1305(payloadKey);
@@ -25,13 +23,14 @@ internal static class PayloadEncryptor
         var written = 0;
         for (var i = 0; i < chunks; i++)
         {
-            var offset = i * AgeV1.ChunkSize;
-            var length = Math.Min(AgeV1.ChunkSize, segment.InputLength - offset);
+            var offset = i * PayloadSegment.Stride;
+            var length = Math.Min(AgeV1.ChunkSize, segment.InputLength - i * AgeV1.ChunkSize);
+            var chunk = segment.Buffer.AsSpan(offset, length);
             ChunkNonce.Write(nonce, segment.FirstChunk + i, segment.Final && i == chunks - 1);
-            aead.Encrypt(nonce, segment.Input.AsSpan(offset, length), segment.Output.AsSpan(written, length),
-                segment.Output.AsSpan(written + length, AgeV1.TagSize));
+            aead.Encrypt(nonce, chunk, chunk, segment.Buffer.AsSpan(offset + length, AgeV1.TagSize));
             written += length + AgeV1.TagSize;
         }
         segment.OutputLength = written;
+        segment.HoldsPlaintext = false;
     }
 }

@@ -4,33 +4,51 @@ using System.Security.Cryptography;
 namespace Cage.Adapter.Engines.Managed;
 
 /// <summary>
-/// A run of consecutive payload chunks processed as one unit of parallel work: the input bytes, the output
-/// bytes, where the run starts in the chunk counter and whether it holds the final chunk. Buffers are pooled.
+/// A run of consecutive payload chunks processed as one unit of parallel work, transformed in place in one
+/// buffer: chunk <c>i</c> sits at <c>i × Stride</c> (the encrypted chunk size), so a plaintext chunk has room for
+/// its tag and ciphertext stays contiguous. Knows where it starts in the chunk counter and whether it holds the
+/// final chunk. Reused through <see cref="SegmentPipeline"/>'s free list.
 /// </summary>
 internal sealed class PayloadSegment
 {
-    public PayloadSegment(int inputCapacity, int outputCapacity)
+    public const int Stride = AgeV1.EncryptedChunkSize;
+
+    /// <summary>Rents the buffer from the shared pool, so small files one after another do not churn the large object heap.</summary>
+    public PayloadSegment(int chunks) => Buffer = ArrayPool<byte>.Shared.Rent(chunks * Stride);
+
+    /// <summary>Zeroes any plaintext and gives the buffer back to the pool; the segment is unusable afterwards.</summary>
+    public void ReturnBuffer()
     {
-        Input = ArrayPool<byte>.Shared.Rent(inputCapacity);
-        Output = ArrayPool<byte>.Shared.Rent(outputCapacity);
+        Clear();
+        ArrayPool<byte>.Shared.Return(Buffer);
     }
 
-    public byte[] Input { get; }
-    public byte[] Output { get; }
+    public byte[] Buffer { get; }
+
+    /// <summary>Input bytes read (plaintext on encrypt, ciphertext on decrypt).</summary>
     public int InputLength { get; set; }
+
+    /// <summary>Output bytes, contiguous from offset 0, once transformed.</summary>
     public int OutputLength { get; set; }
+
     public long FirstChunk { get; set; }
+
     public bool Final { get; set; }
+
+    /// <summary>Whether the buffer may hold plaintext (zeroed before reuse).</summary>
+    public bool HoldsPlaintext { get; set; }
 
     /// <summary>How many chunks the input holds (at least one: an empty final chunk).</summary>
     public int ChunkCount(int chunkSize) => Math.Max(1, (InputLength + chunkSize - 1) / chunkSize);
 
-    /// <summary>Zeroes whichever side held plaintext and returns the buffers to the pool.</summary>
-    public void Release()
+    /// <summary>Zeroes any plaintext and resets for reuse.</summary>
+    public void Clear()
     {
-        CryptographicOperations.ZeroMemory(Input);
-        CryptographicOperations.ZeroMemory(Output);
-        ArrayPool<byte>.Shared.Return(Input);
-        ArrayPool<byte>.Shared.Return(Output);
+        if (HoldsPlaintext)
+            CryptographicOperations.ZeroMemory(Buffer.AsSpan(0, Math.Min(Buffer.Length, ChunkCount(AgeV1.ChunkSize) * Stride)));
+        InputLength = OutputLength = 0;
+        FirstChunk = 0;
+        Final = false;
+        HoldsPlaintext = false;
     }
 }

@@ -1,41 +1,53 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 
 namespace Cage.Adapter.Engines.Managed;
 
 /// <summary>
-/// Read → transform in parallel → write, in order, with bounded memory. The reader fills segments and holds one
-/// back until it knows whether more input follows (so the final chunk is marked); each segment is transformed on
-/// the thread pool; the writer awaits them in input order. At most <c>2 × parallelism</c> segments are queued.
-/// With parallelism 1 everything runs on the calling flow, one segment at a time.
+/// Read → transform in parallel → write, in order, with bounded memory. The reader fills segments chunk by chunk
+/// and holds one back until it knows whether more input follows (so the final chunk is marked); each segment is
+/// transformed on the thread pool; the writer awaits them in input order. At most <c>2 × parallelism</c> segments
+/// are queued, and segment buffers are recycled. With parallelism 1 everything runs on the calling flow.
+/// Segments are large (about 2 MiB) so that hand-offs between threads are rare even on a busy machine.
 /// </summary>
 internal sealed class SegmentPipeline
 {
-    private readonly int _chunkSize;
-    private readonly int _chunksPerSegment;
-    private readonly int _outputSegmentSize;
-    private readonly Action<PayloadSegment> _transform;
+    /// <summary>31 encrypted chunks fit the pool's 2 MiB bucket.</summary>
+    public const int ChunksPerSegment = 31;
 
-    /// <param name="chunkSize">Input bytes per chunk (plaintext chunk on encrypt, encrypted chunk on decrypt).</param>
-    /// <param name="chunksPerSegment">Chunks per unit of parallel work.</param>
-    /// <param name="outputSegmentSize">Output capacity needed per segment.</param>
-    /// <param name="transform">Fills a segment's output from its input; throws on failure.</param>
-    public SegmentPipeline(int chunkSize, int chunksPerSegment, int outputSegmentSize, Action<PayloadSegment> transform)
+    private readonly int _chunkSize;
+    private readonly bool _inputIsPlaintext;
+    private readonly Action<PayloadSegment> _transform;
+    private readonly ConcurrentBag<PayloadSegment> _free = new();
+
+    /// <param name="chunkSize">Input bytes per chunk: plaintext chunk size to encrypt, encrypted chunk size to decrypt.</param>
+    /// <param name="inputIsPlaintext">True to encrypt (input buffers hold plaintext until transformed).</param>
+    /// <param name="transform">Transforms a segment in place; throws on failure.</param>
+    public SegmentPipeline(int chunkSize, bool inputIsPlaintext, Action<PayloadSegment> transform)
     {
         _chunkSize = chunkSize;
-        _chunksPerSegment = chunksPerSegment;
-        _outputSegmentSize = outputSegmentSize;
+        _inputIsPlaintext = inputIsPlaintext;
         _transform = transform;
     }
 
-    private int InputSegmentSize => _chunkSize * _chunksPerSegment;
-
     public async Task RunAsync(Stream input, Stream output, int parallelism, CancellationToken cancellationToken)
     {
-        if (parallelism <= 1)
+        try
         {
-            await ProduceAsync(input, segment => TransformAndWriteAsync(segment, output, cancellationToken), cancellationToken).ConfigureAwait(false);
-            return;
+            if (parallelism <= 1)
+                await ProduceAsync(input, segment => TransformAndWriteAsync(segment, output, cancellationToken), cancellationToken).ConfigureAwait(false);
+            else
+                await RunInParallelAsync(input, output, parallelism, cancellationToken).ConfigureAwait(false);
         }
+        finally
+        {
+            while (_free.TryTake(out var segment))
+                segment.ReturnBuffer();
+        }
+    }
+
+    private async Task RunInParallelAsync(Stream input, Stream output, int parallelism, CancellationToken cancellationToken)
+    {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var queue = Channel.CreateBounded<Task<PayloadSegment>>(new BoundedChannelOptions(2 * parallelism) { SingleReader = true, SingleWriter = true });
         var producer = Task.Run(() => ProduceToQueueAsync(input, queue.Writer, stop.Token), stop.Token);
@@ -70,15 +82,15 @@ internal sealed class SegmentPipeline
     private async ValueTask TransformAndWriteAsync(PayloadSegment segment, Stream output, CancellationToken cancellationToken) =>
         await WriteAsync(Transform(segment), output, cancellationToken).ConfigureAwait(false);
 
-    private static async Task WriteAsync(PayloadSegment segment, Stream output, CancellationToken cancellationToken)
+    private async Task WriteAsync(PayloadSegment segment, Stream output, CancellationToken cancellationToken)
     {
         try
         {
-            await output.WriteAsync(segment.Output.AsMemory(0, segment.OutputLength), cancellationToken).ConfigureAwait(false);
+            await output.WriteAsync(segment.Buffer.AsMemory(0, segment.OutputLength), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            segment.Release();
+            Return(segment);
         }
     }
 
@@ -91,9 +103,17 @@ internal sealed class SegmentPipeline
         }
         catch
         {
-            segment.Release();
+            Return(segment);
             throw;
         }
+    }
+
+    private PayloadSegment Rent() => _free.TryTake(out var segment) ? segment : new PayloadSegment(ChunksPerSegment);
+
+    private void Return(PayloadSegment segment)
+    {
+        segment.Clear();
+        _free.Add(segment);
     }
 
     /// <summary>Reads segments and dispatches each once it is known whether it is the last.</summary>
@@ -101,43 +121,67 @@ internal sealed class SegmentPipeline
     {
         long nextChunk = 0;
         PayloadSegment? pending = null;
-        while (true)
+        try
         {
-            var segment = new PayloadSegment(InputSegmentSize, _outputSegmentSize);
-            try
+            while (true)
             {
-                segment.InputLength = await input.ReadAtLeastAsync(segment.Input.AsMemory(0, InputSegmentSize), InputSegmentSize, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-            }
-            catch
-            {
-                segment.Release();
-                pending?.Release();
-                throw;
-            }
-            if (pending is not null)
-            {
-                pending.Final = segment.InputLength == 0;
-                await dispatch(pending).ConfigureAwait(false);
-                pending = null;
-                if (segment.InputLength == 0)
+                var segment = Rent();
+                var full = await FillAsync(input, segment, cancellationToken).ConfigureAwait(false);
+                if (pending is not null)
                 {
-                    segment.Release();
+                    pending.Final = segment.InputLength == 0;
+                    var dispatched = pending;
+                    pending = null;
+                    await dispatch(dispatched).ConfigureAwait(false);
+                    if (segment.InputLength == 0)
+                    {
+                        Return(segment);
+                        return;
+                    }
+                }
+                segment.FirstChunk = nextChunk;
+                nextChunk += segment.ChunkCount(_chunkSize);
+                if (!full)
+                {
+                    segment.Final = true;
+                    await dispatch(segment).ConfigureAwait(false);
                     return;
                 }
+                pending = segment;
             }
-            segment.FirstChunk = nextChunk;
-            nextChunk += segment.ChunkCount(_chunkSize);
-            if (segment.InputLength < InputSegmentSize)
-            {
-                segment.Final = true;
-                await dispatch(segment).ConfigureAwait(false);
-                return;
-            }
-            pending = segment;
+        }
+        finally
+        {
+            if (pending is not null)
+                Return(pending);
         }
     }
 
-    private static async Task DrainAsync(Task producer, ChannelReader<Task<PayloadSegment>> queue)
+    /// <summary>Reads chunk by chunk into their slots; true when the segment is full (more input may follow).</summary>
+    private async Task<bool> FillAsync(Stream input, PayloadSegment segment, CancellationToken cancellationToken)
+    {
+        segment.HoldsPlaintext = _inputIsPlaintext;
+        for (var i = 0; i < ChunksPerSegment; i++)
+        {
+            var slot = segment.Buffer.AsMemory(i * PayloadSegment.Stride, _chunkSize);
+            int read;
+            try
+            {
+                read = await input.ReadAtLeastAsync(slot, _chunkSize, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                Return(segment);
+                throw;
+            }
+            segment.InputLength += read;
+            if (read < _chunkSize)
+                return false;
+        }
+        return true;
+    }
+
+    private async Task DrainAsync(Task producer, ChannelReader<Task<PayloadSegment>> queue)
     {
         try
         {
@@ -151,11 +195,11 @@ internal sealed class SegmentPipeline
         {
             try
             {
-                (await work.ConfigureAwait(false)).Release();
+                Return(await work.ConfigureAwait(false));
             }
             catch
             {
-                // A failed transform has released its segment already.
+                // A failed transform has returned its segment already.
             }
         }
     }
