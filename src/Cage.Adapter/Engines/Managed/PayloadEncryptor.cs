@@ -14,20 +14,25 @@ internal static class PayloadEncryptor
         return pipeline.RunAsync(plaintext, ciphertext, parallelism, cancellationToken);
     }
 
-    /// <summary>Seals each chunk in its slot; the slots then hold contiguous ciphertext (every chunk but the last is full).</summary>
+    /// <summary>
+    /// Seals the contiguous plaintext in place: from the last chunk to the first, each chunk moves up to its slot
+    /// (16 bytes further per chunk, room for the tags) and is encrypted there, so the ciphertext ends contiguous.
+    /// </summary>
     private static void Seal(PayloadSegment segment, byte[] payloadKey)
     {
         using var aead = new ChaCha20Poly1305(payloadKey);
         Span<byte> nonce = stackalloc byte[ChunkNonce.Size];
         var chunks = segment.ChunkCount(AgeV1.ChunkSize);
         var written = 0;
-        for (var i = 0; i < chunks; i++)
+        for (var i = chunks - 1; i >= 0; i--)
         {
-            var offset = i * PayloadSegment.Stride;
-            var length = Math.Min(AgeV1.ChunkSize, segment.InputLength - i * AgeV1.ChunkSize);
-            var chunk = segment.Buffer.AsSpan(offset, length);
+            var source = i * AgeV1.ChunkSize;
+            var slot = i * PayloadSegment.Stride;
+            var length = Math.Min(AgeV1.ChunkSize, segment.InputLength - source);
+            var chunk = segment.Buffer.AsSpan(slot, length);
+            segment.Buffer.AsSpan(source, length).CopyTo(chunk);
             ChunkNonce.Write(nonce, segment.FirstChunk + i, segment.Final && i == chunks - 1);
-            aead.Encrypt(nonce, chunk, chunk, segment.Buffer.AsSpan(offset + length, AgeV1.TagSize));
+            aead.Encrypt(nonce, chunk, chunk, segment.Buffer.AsSpan(slot + length, AgeV1.TagSize));
             written += length + AgeV1.TagSize;
         }
         segment.OutputLength = written;

@@ -4,7 +4,7 @@ using System.Threading.Channels;
 namespace Cage.Adapter.Engines.Managed;
 
 /// <summary>
-/// Read → transform in parallel → write, in order, with bounded memory. The reader fills segments chunk by chunk
+/// Read → transform in parallel → write, in order, with bounded memory. The reader fills segments
 /// and holds one back until it knows whether more input follows (so the final chunk is marked); each segment is
 /// transformed on the thread pool; the writer awaits them in input order. At most <c>2 × parallelism</c> segments
 /// are queued, and segment buffers are recycled. With parallelism 1 everything runs on the calling flow.
@@ -157,28 +157,24 @@ internal sealed class SegmentPipeline
         }
     }
 
-    /// <summary>Reads chunk by chunk into their slots; true when the segment is full (more input may follow).</summary>
+    /// <summary>
+    /// Reads a whole segment of input, contiguous, in one call (one thread hop per 2 MiB rather than per chunk);
+    /// true when the segment is full (more input may follow).
+    /// </summary>
     private async Task<bool> FillAsync(Stream input, PayloadSegment segment, CancellationToken cancellationToken)
     {
         segment.HoldsPlaintext = _inputIsPlaintext;
-        for (var i = 0; i < ChunksPerSegment; i++)
+        var size = ChunksPerSegment * _chunkSize;
+        try
         {
-            var slot = segment.Buffer.AsMemory(i * PayloadSegment.Stride, _chunkSize);
-            int read;
-            try
-            {
-                read = await input.ReadAtLeastAsync(slot, _chunkSize, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-            }
-            catch
-            {
-                Return(segment);
-                throw;
-            }
-            segment.InputLength += read;
-            if (read < _chunkSize)
-                return false;
+            segment.InputLength = await input.ReadAtLeastAsync(segment.Buffer.AsMemory(0, size), size, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
         }
-        return true;
+        catch
+        {
+            Return(segment);
+            throw;
+        }
+        return segment.InputLength == size;
     }
 
     private async Task DrainAsync(Task producer, ChannelReader<Task<PayloadSegment>> queue)
