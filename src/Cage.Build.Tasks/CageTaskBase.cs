@@ -1,3 +1,4 @@
+using Cage.Adapter.Passphrases;
 using Cage.Adapter;
 using Cage.Adapter.Engines;
 using Microsoft.Build.Framework;
@@ -57,13 +58,15 @@ public abstract class CageTaskBase : MSBuildTask, ICancelableTask
     /// <summary>Picks the engine and locates age if it is used (after validating the settings), so a missing binary is reported once.</summary>
     private protected IAgeEngine CreateEngine()
     {
-        StreamingStrategyName.Validate(StreamingStrategy);
-        // TODO(lead): pass the validated name to the adapter's strategy option on
-        // AgeBinaryEngineOptions once the passphrase/streaming branch is merged; recipient and identity work ignore it.
+        // Empty means "not set": CAGE_STREAMING_STRATEGY, else auto. Recipient and identity work ignore it.
+        var strategy = string.IsNullOrWhiteSpace(StreamingStrategy)
+            ? (StreamingStrategy?)null
+            : StreamingStrategies.Parse(StreamingStrategy, "CageStreamingStrategy");
         return EngineSelector.Create(Engine, new AgeBinaryEngineOptions
         {
             AgePath = string.IsNullOrWhiteSpace(AgePath) ? null : AgePath,
             Environment = Environment,
+            Strategy = strategy,
         });
     }
 

@@ -1,3 +1,4 @@
+using Cage.Adapter.Batch;
 using Cage.Adapter.Engines;
 using Cage.Adapter.Files;
 using Cage.Adapter.Identities;
@@ -15,8 +16,7 @@ internal static class Cases
     public static IReadOnlyList<BenchmarkCase> All(Workspace w)
     {
         var engine = new AgeBinaryEngine();
-        var copy1M = new AgeBinaryEngine(new AgeBinaryEngineOptions { UseSplice = false, BufferSize = 1 << 20 });
-        var copy64K = new AgeBinaryEngine(new AgeBinaryEngineOptions { UseSplice = false, BufferSize = 64 * 1024 });
+        var engine64K = new AgeBinaryEngine(new AgeBinaryEngineOptions { BufferSize = 64 * 1024 });
         var recipients = EncryptOptions.ForRecipients(RecipientSet.Empty.Add(w.Recipient));
         var identities = DecryptOptions.ForIdentities(IdentitySource.FromFile(w.KeyFile));
 
@@ -25,14 +25,11 @@ internal static class Cases
             new("raw-encrypt", "raw `age -r -o OUT IN` (file)", null, null, w.Size,
                 () => Task.Run(() => w.RunAge("-r", w.Recipient, "-o", w.Out("raw.age"), w.Input)),
                 () => w.VerifyRecipientCiphertext(w.Out("raw.age"))),
-            new("cage-encrypt", "Cage recipient encrypt, streamed (splice, default)", "raw-encrypt", 0.95, w.Size,
+            new("cage-encrypt", "Cage recipient encrypt, streamed (1 MiB buffers, default)", "raw-encrypt", 0.95, w.Size,
                 () => engine.EncryptFileAsync(w.Input, w.Out("cage.age"), recipients),
                 () => w.VerifyRecipientCiphertext(w.Out("cage.age"))),
-            new("cage-encrypt-copy-1m", "Cage recipient encrypt, streamed (copy loop, 1 MiB buffers)", "raw-encrypt", null, w.Size,
-                () => copy1M.EncryptFileAsync(w.Input, w.Out("cage1m.age"), recipients),
-                () => w.VerifyRecipientCiphertext(w.Out("cage1m.age"))),
-            new("cage-encrypt-copy-64k", "Cage recipient encrypt, streamed (copy loop, 64 KiB buffers)", "raw-encrypt", null, w.Size,
-                () => copy64K.EncryptFileAsync(w.Input, w.Out("cage64k.age"), recipients),
+            new("cage-encrypt-64k", "Cage recipient encrypt, streamed (64 KiB buffers)", "raw-encrypt", null, w.Size,
+                () => engine64K.EncryptFileAsync(w.Input, w.Out("cage64k.age"), recipients),
                 () => w.VerifyRecipientCiphertext(w.Out("cage64k.age"))),
             new("cage-encrypt-64mib", "Cage recipient encrypt of the first 64 MiB (memory reference)", null, null, Math.Min(MemoryReferenceSize, w.Size),
                 () => EncryptPrefixAsync(engine, w, recipients),
@@ -40,22 +37,24 @@ internal static class Cases
             new("raw-decrypt", "raw `age -d -i KEY -o OUT IN` (file)", null, null, w.Size,
                 () => Task.Run(() => w.RunAge("-d", "-i", w.KeyFile, "-o", w.Out("raw.bin"), w.RecipientCiphertext)),
                 () => w.VerifyPlaintext(w.Out("raw.bin"))),
-            new("cage-decrypt", "Cage identity decrypt, streamed (splice, default)", "raw-decrypt", 0.95, w.Size,
+            new("cage-decrypt", "Cage identity decrypt, streamed (1 MiB buffers, default)", "raw-decrypt", 0.95, w.Size,
                 () => engine.DecryptFileAsync(w.RecipientCiphertext, w.Out("cage.bin"), identities),
                 () => w.VerifyPlaintext(w.Out("cage.bin"))),
-            new("cage-decrypt-copy-1m", "Cage identity decrypt, streamed (copy loop, 1 MiB buffers)", "raw-decrypt", null, w.Size,
-                () => copy1M.DecryptFileAsync(w.RecipientCiphertext, w.Out("cage1m.bin"), identities),
-                () => w.VerifyPlaintext(w.Out("cage1m.bin"))),
-            new("cage-decrypt-copy-64k", "Cage identity decrypt, streamed (copy loop, 64 KiB buffers)", "raw-decrypt", null, w.Size,
-                () => copy64K.DecryptFileAsync(w.RecipientCiphertext, w.Out("cage64k.bin"), identities),
+            new("cage-decrypt-64k", "Cage identity decrypt, streamed (64 KiB buffers)", "raw-decrypt", null, w.Size,
+                () => engine64K.DecryptFileAsync(w.RecipientCiphertext, w.Out("cage64k.bin"), identities),
                 () => w.VerifyPlaintext(w.Out("cage64k.bin"))),
+        }
+        .Concat(TaskCases.All(w))
+        .Concat(PassphraseCases.All(w))
+        .Concat(new List<BenchmarkCase>
+        {
             new("raw-small-serial", $"raw age, serial loop over {SmallFileCount} × 1 KiB files", null, null, SmallFileCount * SmallFileSize,
                 () => Task.Run(() => SmallFilesSerial(w)),
                 () => VerifySmallFiles(w, ".raw.age")),
             new("cage-small-parallel", $"Cage parallel batch over {SmallFileCount} × 1 KiB files", "raw-small-serial", 1.8, SmallFileCount * SmallFileSize,
                 () => SmallFilesParallelAsync(engine, w, recipients),
                 () => VerifySmallFiles(w, ".cage.age")),
-        };
+        }).ToList();
     }
 
     private static async Task EncryptPrefixAsync(IAgeEngine engine, Workspace w, EncryptOptions options)
@@ -87,9 +86,17 @@ internal static class Cases
             w.RunAge("-r", w.Recipient, "-o", file + ".raw.age", file);
     }
 
-    private static Task SmallFilesParallelAsync(IAgeEngine engine, Workspace w, EncryptOptions options) =>
-        Parallel.ForEachAsync(SmallFiles(w), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount * 2 },
-            async (file, ct) => await engine.EncryptFileAsync(file, file + ".cage.age", options, ct));
+    /// <summary>The tool's batch path (lock --recursive): BatchRunner with its default parallelism.</summary>
+    private static async Task SmallFilesParallelAsync(IAgeEngine engine, Workspace w, EncryptOptions options)
+    {
+        var results = await BatchRunner.RunAsync(SmallFiles(w).ToList(), async (file, ct) =>
+        {
+            await engine.EncryptFileAsync(file, file + ".cage.age", options, ct);
+            return file + ".cage.age";
+        }, maxParallelism: Environment.GetEnvironmentVariable("BENCH_PAR") is { } p ? int.Parse(p) : null);
+        if (results.FirstOrDefault(r => !r.Succeeded) is { } failed)
+            throw new InvalidOperationException($"batch failed on {failed.Path}: {failed.Error?.Message}");
+    }
 
     private static void VerifySmallFiles(Workspace w, string suffix)
     {

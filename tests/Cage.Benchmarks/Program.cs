@@ -26,6 +26,7 @@ var workRoot = options.WorkFolder ?? Path.Combine(Path.GetTempPath(), "cage-benc
 Console.WriteLine($"Preparing {ByteSize.Format(options.Size)} of random input in {workRoot} ...");
 using var workspace = Workspace.Create(workRoot, options.Size);
 Cases.PrepareSmallFiles(workspace);
+PassphraseCases.Prepare(workspace);
 
 var all = Cases.All(workspace);
 var chosen = options.Cases is null

@@ -5,5 +5,4 @@ namespace Cage.Adapter.Binary;
 /// <param name="BufferSize">Copy buffer size for stdin/stdout.</param>
 /// <param name="Timeout">Kill age after this long; null for no limit.</param>
 /// <param name="Context">What is being processed, for messages (e.g. a file name).</param>
-/// <param name="UseSplice">Allow the Linux splice fast path between files and pipes.</param>
-internal sealed record AgeRunSettings(AgeOperation Operation, int BufferSize, TimeSpan? Timeout, string? Context, bool UseSplice = true);
+internal sealed record AgeRunSettings(AgeOperation Operation, int BufferSize, TimeSpan? Timeout, string? Context);

@@ -23,22 +23,6 @@ internal sealed class OutputProbe
         BytesSeen += chunk.Length;
     }
 
-    /// <summary>Observes data that went straight to a file (splice), by reading its first bytes back.</summary>
-    public void ObserveFile(Microsoft.Win32.SafeHandles.SafeFileHandle file, long start, long length)
-    {
-        if (length <= 0)
-            return;
-        var head = new byte[(int)Math.Min(_head.Length - _headLength, length)];
-        var read = RandomAccess.Read(file, head, start);
-        ObserveHead(head.AsSpan(0, read), length);
-    }
-
-    private void ObserveHead(ReadOnlySpan<byte> head, long totalLength)
-    {
-        Observe(head);
-        BytesSeen += totalLength - head.Length;
-    }
-
     /// <summary>True when the output starts like an age file (binary or armored).</summary>
     public bool LooksLikeAgeFile
     {

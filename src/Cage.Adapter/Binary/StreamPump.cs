@@ -12,23 +12,29 @@ internal static class StreamPump
     /// <summary>Default copy buffer: measured against 64 KiB in the benchmark (docs/performance.md).</summary>
     public const int DefaultBufferSize = 1 << 20;
 
-    /// <summary>Feeds age's stdin: splice for file inputs when allowed, else a copy loop.</summary>
+    /// <summary>
+    /// Feeds age's stdin. A file input is copied by a dedicated thread with blocking calls (no async hops per
+    /// chunk, and a file read cannot hang); any other stream is copied asynchronously.
+    /// </summary>
     public static Task<CageException?> FeedAsync(Stream input, Stream ageStdin, AgeRunSettings settings, CancellationToken cancellationToken)
     {
-        SplicePump.TryGrowPipe(ageStdin);
-        return settings.UseSplice && SplicePump.CanSplice(input, ageStdin)
-            ? SplicePump.FeedAsync((FileStream)input, (System.IO.Pipes.PipeStream)ageStdin, cancellationToken)
+        PipeTuning.TryGrow(ageStdin);
+        return input is FileStream
+            ? OnDedicatedThread(() => FeedAsync(input, ageStdin, settings.BufferSize, cancellationToken).GetAwaiter().GetResult())
             : FeedAsync(input, ageStdin, settings.BufferSize, cancellationToken);
     }
 
-    /// <summary>Drains age's stdout: splice into file outputs when allowed, else a copy loop.</summary>
+    /// <summary>Drains age's stdout, on a dedicated blocking thread when the output is a file or memory.</summary>
     public static Task<CageException?> DrainAsync(Stream ageStdout, Stream output, OutputProbe probe, AgeRunSettings settings, CancellationToken cancellationToken)
     {
-        SplicePump.TryGrowPipe(ageStdout);
-        return settings.UseSplice && SplicePump.CanSplice(output, ageStdout)
-            ? SplicePump.DrainAsync((System.IO.Pipes.PipeStream)ageStdout, (FileStream)output, probe, cancellationToken)
+        PipeTuning.TryGrow(ageStdout);
+        return output is FileStream or MemoryStream or Files.WritebackFileStream
+            ? OnDedicatedThread(() => DrainAsync(ageStdout, output, probe, settings.BufferSize, cancellationToken).GetAwaiter().GetResult())
             : DrainAsync(ageStdout, output, probe, settings.BufferSize, cancellationToken);
     }
+
+    private static Task<CageException?> OnDedicatedThread(Func<CageException?> copy) =>
+        Task.Factory.StartNew(copy, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     /// <summary>Copies <paramref name="input"/> into age's stdin. Returns our failure, if any.</summary>
     public static async Task<CageException?> FeedAsync(Stream input, Stream ageStdin, int bufferSize, CancellationToken cancellationToken)

@@ -65,5 +65,5 @@ public sealed class AgeBinaryEngine : IAgeEngine
     /// </summary>
     public StreamingStrategy ResolvePassphraseStrategy() => _passphrases.ResolveStrategy();
 
-    private AgeRunSettings Settings(AgeOperation operation) => new(operation, _options.BufferSize, _options.Timeout, null, _options.UseSplice);
+    private AgeRunSettings Settings(AgeOperation operation) => new(operation, _options.BufferSize, _options.Timeout, null);
 }

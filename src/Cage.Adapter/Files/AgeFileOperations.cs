@@ -9,19 +9,31 @@ namespace Cage.Adapter.Files;
 public static class AgeFileOperations
 {
     /// <summary>Encrypts <paramref name="inputPath"/> into <paramref name="outputPath"/>.</summary>
-    public static Task EncryptFileAsync(this IAgeEngine engine, string inputPath, string outputPath, EncryptOptions options, CancellationToken cancellationToken = default) =>
-        RunAsync(inputPath, outputPath, mode: null, (input, output, ct) => engine.EncryptAsync(input, output, options, ct), cancellationToken);
+    /// <param name="engine">The engine.</param>
+    /// <param name="inputPath">File to encrypt.</param>
+    /// <param name="outputPath">Where the ciphertext goes (replaced atomically).</param>
+    /// <param name="options">Recipients or passphrase.</param>
+    /// <param name="cancellationToken">Stops age and leaves no output.</param>
+    /// <param name="durability">Ask for <see cref="WriteDurability.Always"/> when the input will be deleted afterwards.</param>
+    public static Task EncryptFileAsync(this IAgeEngine engine, string inputPath, string outputPath, EncryptOptions options, CancellationToken cancellationToken = default, WriteDurability durability = WriteDurability.Auto) =>
+        RunAsync(inputPath, outputPath, mode: null, durability, (input, output, ct) => engine.EncryptAsync(input, output, options, ct), cancellationToken);
 
     /// <summary>Decrypts <paramref name="inputPath"/> into <paramref name="outputPath"/> (created 0600).</summary>
-    public static Task DecryptFileAsync(this IAgeEngine engine, string inputPath, string outputPath, DecryptOptions options, CancellationToken cancellationToken = default) =>
-        RunAsync(inputPath, outputPath, PrivateFileOptions.OwnerOnly, (input, output, ct) => engine.DecryptAsync(input, output, options, ct), cancellationToken);
+    /// <param name="engine">The engine.</param>
+    /// <param name="inputPath">File to decrypt.</param>
+    /// <param name="outputPath">Where the plaintext goes (replaced atomically, 0600).</param>
+    /// <param name="options">Identities or passphrase.</param>
+    /// <param name="cancellationToken">Stops age and leaves no output.</param>
+    /// <param name="durability">Ask for <see cref="WriteDurability.Always"/> when the input will be deleted afterwards.</param>
+    public static Task DecryptFileAsync(this IAgeEngine engine, string inputPath, string outputPath, DecryptOptions options, CancellationToken cancellationToken = default, WriteDurability durability = WriteDurability.Auto) =>
+        RunAsync(inputPath, outputPath, PrivateFileOptions.OwnerOnly, durability, (input, output, ct) => engine.DecryptAsync(input, output, options, ct), cancellationToken);
 
-    private static async Task RunAsync(string inputPath, string outputPath, UnixFileMode? mode, Func<Stream, Stream, CancellationToken, Task> operation, CancellationToken cancellationToken)
+    private static async Task RunAsync(string inputPath, string outputPath, UnixFileMode? mode, WriteDurability durability, Func<Stream, Stream, CancellationToken, Task> operation, CancellationToken cancellationToken)
     {
         try
         {
             await using var input = OpenInput(inputPath);
-            await using var output = AtomicFile.Create(outputPath, mode);
+            await using var output = AtomicFile.Create(outputPath, mode, durability: durability);
             await operation(input, output.Stream, cancellationToken).ConfigureAwait(false);
             await output.CommitAsync(cancellationToken).ConfigureAwait(false);
         }

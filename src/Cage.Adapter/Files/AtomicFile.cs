@@ -13,14 +13,20 @@ public sealed class AtomicFile : IAsyncDisposable, IDisposable
     public const string TempMarker = ".cage-";
 
     private readonly FileStream _stream;
+    private readonly WritebackFileStream _writer;
     private bool _committed;
 
-    private AtomicFile(string destination, string tempPath, FileStream stream)
+    private AtomicFile(string destination, string tempPath, FileStream stream, bool durable)
     {
+        Durable = durable;
         Destination = destination;
         TempPath = tempPath;
         _stream = stream;
+        _writer = new WritebackFileStream(stream);
     }
+
+    /// <summary>Whether <see cref="CommitAsync"/> waits for the data to reach the disk before renaming.</summary>
+    public bool Durable { get; }
 
     /// <summary>The final path.</summary>
     public string Destination { get; }
@@ -28,14 +34,15 @@ public sealed class AtomicFile : IAsyncDisposable, IDisposable
     /// <summary>The temp file being written.</summary>
     public string TempPath { get; }
 
-    /// <summary>Where to write the contents.</summary>
-    public Stream Stream => _stream;
+    /// <summary>Where to write the contents (write-only; disk writeback starts while writing).</summary>
+    public Stream Stream => _writer;
 
     /// <summary>Starts writing <paramref name="destination"/>; throws <see cref="CageErrorCode.OutputNotWritable"/>.</summary>
     /// <param name="destination">Final path.</param>
     /// <param name="mode">Unix mode of the new file (e.g. 0600 for plaintext); null keeps the umask default.</param>
     /// <param name="bufferSize">FileStream buffer size.</param>
-    public static AtomicFile Create(string destination, UnixFileMode? mode = null, int bufferSize = 0)
+    /// <param name="durability">When to fsync before the rename (default: when replacing an existing file).</param>
+    public static AtomicFile Create(string destination, UnixFileMode? mode = null, int bufferSize = 0, WriteDurability durability = WriteDurability.Auto)
     {
         var fullPath = Path.GetFullPath(destination);
         if (Directory.Exists(fullPath))
@@ -45,7 +52,7 @@ public sealed class AtomicFile : IAsyncDisposable, IDisposable
         try
         {
             var stream = new FileStream(tempPath, PrivateFileOptions.CreateNew(FileAccess.ReadWrite, mode, bufferSize));
-            return new AtomicFile(fullPath, tempPath, stream);
+            return new AtomicFile(fullPath, tempPath, stream, durability == WriteDurability.Always || File.Exists(fullPath));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -53,14 +60,14 @@ public sealed class AtomicFile : IAsyncDisposable, IDisposable
         }
     }
 
-    /// <summary>Flushes to disk and renames the temp file over the destination.</summary>
+    /// <summary>Flushes (to disk when <see cref="Durable"/>) and renames the temp file over the destination.</summary>
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         try
         {
             await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-            _stream.Flush(flushToDisk: true);
+            _stream.Flush(flushToDisk: Durable);
             await _stream.DisposeAsync().ConfigureAwait(false);
             File.Move(TempPath, Destination, overwrite: true);
             _committed = true;

@@ -53,7 +53,7 @@ internal sealed class LockCommand : ICommand
                 var output = file + ext;
                 if (File.Exists(output) && !force.HasValue())
                     throw new CageException(CageErrorCode.OutputExists, $"'{output}'");
-                await engine.EncryptFileAsync(file, output, options, ct);
+                await engine.EncryptFileAsync(file, output, options, ct, removeOriginal.HasValue() ? WriteDurability.Always : WriteDurability.Auto);
                 if (removeOriginal.HasValue())
                     FileRemoval.Delete(file);
                 return output;

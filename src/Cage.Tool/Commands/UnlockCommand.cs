@@ -43,7 +43,7 @@ internal sealed class UnlockCommand : ICommand
                 var output = file[..^ext.Length];
                 if (File.Exists(output) && !force.HasValue())
                     throw new CageException(CageErrorCode.OutputExists, $"'{output}'");
-                await engine.DecryptFileAsync(file, output, keys.For(file), ct);
+                await engine.DecryptFileAsync(file, output, keys.For(file), ct, removeEncrypted.HasValue() ? WriteDurability.Always : WriteDurability.Auto);
                 if (removeEncrypted.HasValue())
                     FileRemoval.Delete(file);
                 return output;

@@ -43,6 +43,32 @@ public sealed class AtomicFileTests : IDisposable
     }
 
     [Fact]
+    public void Replacing_an_existing_file_or_asking_for_it_waits_for_the_disk()
+    {
+        using (var fresh = AtomicFile.Create(_dir.File("new.txt")))
+            Assert.False(fresh.Durable);
+        using (var always = AtomicFile.Create(_dir.File("new.txt"), durability: WriteDurability.Always))
+            Assert.True(always.Durable);
+        using (var replacing = AtomicFile.Create(_dir.Write("old.txt", "old")))
+            Assert.True(replacing.Durable);
+        Assert.Equal(new[] { "old.txt" }, _dir.Files());
+    }
+
+    [Fact]
+    public async Task Large_writes_land_intact_through_the_writeback_window()
+    {
+        var data = RandomData.Bytes(20 * 1024 * 1024 + 123);
+        var destination = _dir.Write("big.bin", "old");
+        await using (var file = AtomicFile.Create(destination))
+        {
+            for (var offset = 0; offset < data.Length; offset += 1 << 20)
+                await file.Stream.WriteAsync(data.AsMemory(offset, Math.Min(1 << 20, data.Length - offset)));
+            await file.CommitAsync();
+        }
+        Assert.Equal(data, File.ReadAllBytes(destination));
+    }
+
+    [Fact]
     public void Private_temp_folder_is_0700_and_removed()
     {
         string path;
