@@ -70,9 +70,16 @@ public sealed class ManagedKeygen : IKeyGenerator
     private static IReadOnlyList<string> Derive(byte[] bytes, string description)
     {
         var identities = ManagedIdentities.Parse(bytes, description);
-        if (identities.Any(i => i is not X25519Identity))
-            throw new CageException(CageErrorCode.InvalidIdentity, $"{description}: only AGE-SECRET-KEY-1 identities have an age1 recipient (like age-keygen -y)");
-        return identities.Cast<X25519Identity>().Select(i => Bech32.Encode("age", i.PublicKey)).ToList();
+        try
+        {
+            if (identities.Any(i => i is not X25519Identity))
+                throw new CageException(CageErrorCode.InvalidIdentity, $"{description}: only AGE-SECRET-KEY-1 identities have an age1 recipient (like age-keygen -y)");
+            return identities.Cast<X25519Identity>().Select(i => Bech32.Encode("age", i.PublicKey)).ToList();
+        }
+        finally
+        {
+            identities.ForEach(i => i.Dispose());
+        }
     }
 
     private static void EnsurePrivateFolder(string folder)

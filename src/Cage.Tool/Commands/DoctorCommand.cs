@@ -90,6 +90,10 @@ internal sealed class DoctorCommand : ICommand
         {
             return (EngineSelector.Describe(requested, new AgeBinaryEngineOptions { Environment = console.Environment }), null);
         }
+        catch (CageException e) when (e.Code == CageErrorCode.AgeNotFound)
+        {
+            return ("age (not found: see the age line)", null); // already reported once, by the age line
+        }
         catch (CageException e)
         {
             return (null, e);

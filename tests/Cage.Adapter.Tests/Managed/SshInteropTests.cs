@@ -67,5 +67,26 @@ public sealed class SshInteropTests : IDisposable
         Assert.Equal(CageErrorCode.NoIdentityMatched, await DecryptErrorAsync(Engine(), encrypted, With(otherKey)));
     }
 
+    [Theory]
+    [InlineData("PEM")]
+    [InlineData("PKCS8")]
+    public async Task Pem_rsa_keys_work_like_in_age(string format)
+    {
+        var path = _dir.File("id_pem");
+        var keygen = Adapter.Binary.AgeLocator.SearchPath("ssh-keygen", Environment.GetEnvironmentVariable("PATH"))!;
+        AgeCli.Run(keygen, new[] { "-q", "-t", "rsa", "-b", "2048", "-m", format, "-N", "", "-f", path }).EnsureSuccess();
+        var publicKey = File.ReadAllText(path + ".pub").Trim();
+        var plaintext = RandomData.Bytes(3000);
+        var input = _dir.Write("in.bin", plaintext);
+        AgeCli.Age("-r", publicKey, "-o", _dir.File("in.age"), input).EnsureSuccess();
+
+        Assert.Equal(plaintext, await DecryptAsync(Engine(), File.ReadAllBytes(_dir.File("in.age")), With(path)));
+        if (format == "PEM")
+        {
+            var mine = _dir.Write("mine.age", await EncryptAsync(Engine(), plaintext, To(publicKey)));
+            Assert.Equal(plaintext, AgeCli.Age("-d", "-i", path, mine).EnsureSuccess().Stdout);
+        }
+    }
+
     public void Dispose() => _dir.Dispose();
 }

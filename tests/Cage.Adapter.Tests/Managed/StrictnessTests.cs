@@ -212,6 +212,39 @@ public sealed class StrictnessTests
         Assert.Equal(CageErrorCode.HeaderCorrupted, await FailureAsync(file));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task No_plaintext_of_a_failed_chunk_or_later_is_released(int parallelism)
+    {
+        var plaintext = RandomData.Bytes(40 * 65536);
+        var file = await EncryptAsync(Engine(), plaintext, To(Recipient));
+        var badChunk = 35;
+        file[Crafted.HeaderLength(file) + 16 + badChunk * 65552 + 100] ^= 0x80;
+
+        using var output = new MemoryStream();
+        var e = await Assert.ThrowsAsync<CageException>(() => Engine(parallelism).DecryptAsync(new MemoryStream(file), output, With(Key)));
+
+        Assert.Equal(CageErrorCode.PayloadCorrupted, e.Code);
+        Assert.InRange(output.Length, 0, badChunk * 65536);
+        Assert.Equal(plaintext.AsSpan(0, (int)output.Length).ToArray(), output.ToArray());
+    }
+
+    [Fact]
+    public async Task Low_order_recipient_is_refused_on_encrypt()
+    {
+        var zero = Adapter.Recipients.Bech32.Encode("age", new byte[32]);
+        var e = await Assert.ThrowsAsync<CageException>(() => EncryptAsync(Engine(), new byte[1], To(zero)));
+        Assert.Equal(CageErrorCode.InvalidRecipient, e.Code);
+    }
+
+    [Fact]
+    public async Task Binary_garbage_is_not_an_age_file()
+    {
+        Assert.Equal(CageErrorCode.NotAgeFile, await FailureAsync(RandomData.Bytes(100_000).Select(b => b == (byte)'\n' ? (byte)0 : b).ToArray()));
+        Assert.Equal(CageErrorCode.NotAgeFile, await FailureAsync(Array.Empty<byte>()));
+    }
+
     [Fact]
     public async Task Header_lines_must_be_exact()
     {

@@ -67,7 +67,10 @@ internal static class HeaderReader
 
     private static async Task<string> NextLineAsync(InputBuffer input, MemoryStream covered, CancellationToken cancellationToken, bool notAge = false)
     {
-        var (line, terminated) = await input.ReadLineAsync(MaxLineLength, cancellationToken).ConfigureAwait(false);
+        // A first line that runs long is some other file, not a corrupted age header.
+        var (line, terminated) = notAge
+            ? await input.ReadLineAsync(AgeV1.VersionLine.Length + 1, cancellationToken, CageErrorCode.NotAgeFile).ConfigureAwait(false)
+            : await input.ReadLineAsync(MaxLineLength, cancellationToken).ConfigureAwait(false);
         if (line is null || !terminated)
         {
             if (notAge)

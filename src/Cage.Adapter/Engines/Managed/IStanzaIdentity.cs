@@ -1,7 +1,7 @@
 namespace Cage.Adapter.Engines.Managed;
 
-/// <summary>Recovers the file key from a header's stanzas.</summary>
-internal interface IStanzaIdentity
+/// <summary>Recovers the file key from a header's stanzas. Dispose zeroes the secret key material it can reach.</summary>
+internal interface IStanzaIdentity : IDisposable
 {
     /// <summary>
     /// The file key, or null when no stanza is for this identity. Throws <see cref="CageException"/> for a

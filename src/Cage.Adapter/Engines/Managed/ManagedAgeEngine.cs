@@ -75,9 +75,10 @@ public sealed class ManagedAgeEngine : IAgeEngine
     {
         ArgumentNullException.ThrowIfNull(options);
         byte[]? passphrase = null;
+        List<IStanzaIdentity> identities = [];
         try
         {
-            var identities = options.Passphrase is not null
+            identities = options.Passphrase is not null
                 ? [new ScryptIdentity(passphrase = options.Passphrase.ToUtf8(), Options.MaxWorkFactor)]
                 : ManagedIdentities.Load(options.Identities);
             var source = new InputBuffer(input);
@@ -97,6 +98,8 @@ public sealed class ManagedAgeEngine : IAgeEngine
         }
         finally
         {
+            foreach (var identity in identities)
+                identity.Dispose();
             if (passphrase is not null)
                 CryptographicOperations.ZeroMemory(passphrase);
         }

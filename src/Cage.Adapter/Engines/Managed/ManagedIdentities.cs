@@ -25,6 +25,11 @@ internal static class ManagedIdentities
             {
                 identities.AddRange(Parse(bytes, source.Description));
             }
+            catch
+            {
+                identities.ForEach(i => i.Dispose());
+                throw;
+            }
             finally
             {
                 CryptographicOperations.ZeroMemory(bytes);
@@ -41,13 +46,21 @@ internal static class ManagedIdentities
             return [SshPrivateKey.Parse(text, description)];
         var identities = new List<IStanzaIdentity>();
         var lineNumber = 0;
-        foreach (var rawLine in text.Split('\n'))
+        try
         {
-            lineNumber++;
-            var line = rawLine.TrimEnd('\r').Trim();
-            if (line.Length == 0 || line.StartsWith('#'))
-                continue;
-            identities.Add(ParseSecretKey(line, $"{description}:{lineNumber}"));
+            foreach (var rawLine in text.Split('\n'))
+            {
+                lineNumber++;
+                var line = rawLine.TrimEnd('\r').Trim();
+                if (line.Length == 0 || line.StartsWith('#'))
+                    continue;
+                identities.Add(ParseSecretKey(line, $"{description}:{lineNumber}"));
+            }
+        }
+        catch
+        {
+            identities.ForEach(i => i.Dispose());
+            throw;
         }
         if (identities.Count == 0)
             throw new CageException(CageErrorCode.InvalidIdentity, $"{description} holds no identity");

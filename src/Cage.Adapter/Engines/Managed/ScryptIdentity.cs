@@ -21,6 +21,11 @@ internal sealed class ScryptIdentity : IStanzaIdentity
         _maxWorkFactor = maxWorkFactor;
     }
 
+    /// <summary>The passphrase bytes belong to the caller, who zeroes them.</summary>
+    public void Dispose()
+    {
+    }
+
     public byte[]? Unwrap(IReadOnlyList<Stanza> stanzas)
     {
         foreach (var stanza in stanzas.Where(s => s.Type == ScryptRecipient.Type))

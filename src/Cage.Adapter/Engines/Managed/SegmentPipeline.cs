@@ -69,12 +69,27 @@ internal sealed class SegmentPipeline
     {
         try
         {
-            await ProduceAsync(input, segment => queue.WriteAsync(Task.Run(() => Transform(segment), cancellationToken), cancellationToken), cancellationToken).ConfigureAwait(false);
+            await ProduceAsync(input, segment => EnqueueAsync(queue, segment, cancellationToken), cancellationToken).ConfigureAwait(false);
             queue.TryComplete();
         }
         catch (Exception e)
         {
             queue.TryComplete(e);
+            throw;
+        }
+    }
+
+    /// <summary>Starts the transform and queues it; a transform that cannot be queued still gets its buffer zeroed and returned.</summary>
+    private async ValueTask EnqueueAsync(ChannelWriter<Task<PayloadSegment>> queue, PayloadSegment segment, CancellationToken cancellationToken)
+    {
+        var work = Task.Run(() => Transform(segment));
+        try
+        {
+            await queue.WriteAsync(work, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            _ = work.ContinueWith(t => Return(t.Result), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
             throw;
         }
     }

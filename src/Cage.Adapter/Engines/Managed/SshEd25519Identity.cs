@@ -18,6 +18,8 @@ internal sealed class SshEd25519Identity : IStanzaIdentity
         _fingerprint = SshWire.Fingerprint(publicBlob);
     }
 
+    public void Dispose() => CryptographicOperations.ZeroMemory(_scalar);
+
     public byte[]? Unwrap(IReadOnlyList<Stanza> stanzas)
     {
         foreach (var stanza in stanzas.Where(s => s.Type == SshEd25519Recipient.Type))

@@ -55,7 +55,7 @@ internal sealed class SshEd25519Recipient : IStanzaRecipient
         try
         {
             var share = X25519Keys.PublicKey(ephemeral);
-            var shared = X25519Keys.SharedSecret(ephemeral, _montgomery);
+            var shared = X25519Keys.SharedSecret(ephemeral, _montgomery, CageErrorCode.InvalidRecipient);
             var tweaked = X25519Keys.SharedSecret(Tweak(_blob), shared);
             CryptographicOperations.ZeroMemory(shared);
             var wrapKey = AgeKdf.Derive(tweaked, [.. share, .. _montgomery], Label);

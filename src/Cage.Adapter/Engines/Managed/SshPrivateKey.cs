@@ -5,7 +5,8 @@ using Org.BouncyCastle.Crypto.Utilities;
 namespace Cage.Adapter.Engines.Managed;
 
 /// <summary>
-/// Reads an unencrypted OpenSSH private key (<c>-----BEGIN OPENSSH PRIVATE KEY-----</c>, what ssh-keygen writes)
+/// Reads an unencrypted OpenSSH private key (<c>-----BEGIN OPENSSH PRIVATE KEY-----</c>, what ssh-keygen writes;
+/// PEM RSA keys go to <see cref="PemRsaKey"/>)
 /// into an ssh-ed25519 or ssh-rsa identity. The container gives the public blob (for the fingerprint);
 /// BouncyCastle parses the private part.
 /// </summary>
@@ -18,6 +19,8 @@ internal static class SshPrivateKey
     public static IStanzaIdentity Parse(string text, string description)
     {
         var trimmed = text.Trim();
+        if (PemRsaKey.Handles(trimmed))
+            return ParsePem(trimmed, description);
         if (!trimmed.StartsWith(Begin, StringComparison.Ordinal) || !trimmed.EndsWith(End, StringComparison.Ordinal))
             throw Invalid(description, "only unencrypted OpenSSH private keys (ssh-keygen's format) are supported by the managed engine");
         byte[] data;
@@ -40,6 +43,18 @@ internal static class SshPrivateKey
         finally
         {
             Array.Clear(data);
+        }
+    }
+
+    private static IStanzaIdentity ParsePem(string trimmed, string description)
+    {
+        try
+        {
+            return PemRsaKey.Parse(trimmed);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or System.Security.Cryptography.CryptographicException)
+        {
+            throw Invalid(description, "the PEM private key is not an unencrypted RSA key", e);
         }
     }
 

@@ -14,6 +14,11 @@ internal sealed class SshRsaIdentity : IStanzaIdentity
         _fingerprint = SshWire.Fingerprint(publicBlob);
     }
 
+    /// <summary>BouncyCastle's BigIntegers are immutable and cannot be zeroed; they are dropped.</summary>
+    public void Dispose()
+    {
+    }
+
     public byte[]? Unwrap(IReadOnlyList<Stanza> stanzas)
     {
         foreach (var stanza in stanzas.Where(s => s.Type == SshRsaRecipient.Type))

@@ -15,6 +15,8 @@ internal sealed class X25519Identity : IStanzaIdentity
 
     public byte[] PublicKey { get; }
 
+    public void Dispose() => CryptographicOperations.ZeroMemory(_secret);
+
     public byte[]? Unwrap(IReadOnlyList<Stanza> stanzas)
     {
         foreach (var stanza in stanzas.Where(s => s.Type == X25519Recipient.Type))

@@ -19,8 +19,11 @@ internal static class X25519Keys
         return result;
     }
 
-    /// <summary>X25519(scalar, point); throws <see cref="CageErrorCode.HeaderCorrupted"/> for an all-zero result.</summary>
-    public static byte[] SharedSecret(ReadOnlySpan<byte> scalar, ReadOnlySpan<byte> point)
+    /// <summary>
+    /// X25519(scalar, point); an all-zero result throws <paramref name="lowOrder"/> (a corrupted header on decrypt,
+    /// an invalid recipient on encrypt).
+    /// </summary>
+    public static byte[] SharedSecret(ReadOnlySpan<byte> scalar, ReadOnlySpan<byte> point, CageErrorCode lowOrder = CageErrorCode.HeaderCorrupted)
     {
         var k = scalar.ToArray();
         var u = point.ToArray();
@@ -28,7 +31,7 @@ internal static class X25519Keys
         var ok = X25519.CalculateAgreement(k, 0, u, 0, result, 0);
         Array.Clear(k);
         if (!ok)
-            throw new CageException(CageErrorCode.HeaderCorrupted, "an X25519 share is a low-order point (all-zero shared secret)");
+            throw new CageException(lowOrder, "a low-order X25519 point (all-zero shared secret)");
         return result;
     }
 

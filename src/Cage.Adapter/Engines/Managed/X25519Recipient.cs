@@ -18,7 +18,7 @@ internal sealed class X25519Recipient : IStanzaRecipient
         try
         {
             var share = X25519Keys.PublicKey(ephemeral);
-            var shared = X25519Keys.SharedSecret(ephemeral, _publicKey);
+            var shared = X25519Keys.SharedSecret(ephemeral, _publicKey, CageErrorCode.InvalidRecipient);
             var wrapKey = AgeKdf.Derive(shared, [.. share, .. _publicKey], Label);
             CryptographicOperations.ZeroMemory(shared);
             return new Stanza(Type, [CanonicalBase64.Encode(share)], AgeKdf.WrapFileKey(wrapKey, fileKey));
