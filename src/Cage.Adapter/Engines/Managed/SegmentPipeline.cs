@@ -6,7 +6,7 @@ namespace Cage.Adapter.Engines.Managed;
 /// <summary>
 /// Read → transform in parallel → write, in order, with bounded memory. The reader fills segments
 /// and holds one back until it knows whether more input follows (so the final chunk is marked); each segment is
-/// transformed on the thread pool; the writer awaits them in input order. At most <c>2 × parallelism</c> segments
+/// transformed on one of <c>parallelism</c> dedicated threads; the writer awaits them in input order. At most <c>2 × parallelism</c> segments
 /// are queued, and segment buffers are recycled. With parallelism 1 everything runs on the calling flow.
 /// Segments are large (about 2 MiB) so that hand-offs between threads are rare even on a busy machine.
 /// </summary>
@@ -49,49 +49,85 @@ internal sealed class SegmentPipeline
     private async Task RunInParallelAsync(Stream input, Stream output, int parallelism, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var queue = Channel.CreateBounded<Task<PayloadSegment>>(new BoundedChannelOptions(2 * parallelism) { SingleReader = true, SingleWriter = true });
-        var producer = Task.Run(() => ProduceToQueueAsync(input, queue.Writer, stop.Token), stop.Token);
+        // Results in input order (bounded: this is the memory limit) and work for the transform threads.
+        var ordered = Channel.CreateBounded<Task<PayloadSegment>>(new BoundedChannelOptions(2 * parallelism) { SingleReader = true, SingleWriter = true });
+        var work = Channel.CreateUnbounded<(PayloadSegment Segment, TaskCompletionSource<PayloadSegment> Result)>(new UnboundedChannelOptions { SingleWriter = true });
+        // Dedicated threads for the cipher work, so that the thread pool stays free for the file I/O around it.
+        var workers = Enumerable.Range(0, parallelism)
+            .Select(_ => Task.Factory.StartNew(() => TransformLoop(work.Reader), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+            .ToArray();
+        var producer = Task.Run(() => ProduceToQueueAsync(input, ordered.Writer, work.Writer, stop.Token), CancellationToken.None);
         try
         {
-            await foreach (var work in queue.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
-                await WriteAsync(await work.ConfigureAwait(false), output, stop.Token).ConfigureAwait(false);
+            await foreach (var result in ordered.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
+                await WriteAsync(await result.ConfigureAwait(false), output, stop.Token).ConfigureAwait(false);
             await producer.ConfigureAwait(false);
         }
         catch
         {
             stop.Cancel();
-            await DrainAsync(producer, queue.Reader).ConfigureAwait(false);
+            await DrainAsync(producer, ordered.Reader).ConfigureAwait(false);
             throw;
+        }
+        finally
+        {
+            work.Writer.TryComplete();
+            await Task.WhenAll(workers).ConfigureAwait(false);
         }
     }
 
-    private async Task ProduceToQueueAsync(Stream input, ChannelWriter<Task<PayloadSegment>> queue, CancellationToken cancellationToken)
+    private void TransformLoop(ChannelReader<(PayloadSegment Segment, TaskCompletionSource<PayloadSegment> Result)> work)
+    {
+        while (work.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        {
+            while (work.TryRead(out var item))
+            {
+                try
+                {
+                    item.Result.SetResult(Transform(item.Segment));
+                }
+                catch (Exception e)
+                {
+                    item.Result.SetException(e);
+                }
+            }
+        }
+    }
+
+    private async Task ProduceToQueueAsync(Stream input, ChannelWriter<Task<PayloadSegment>> ordered,
+        ChannelWriter<(PayloadSegment, TaskCompletionSource<PayloadSegment>)> work, CancellationToken cancellationToken)
     {
         try
         {
-            await ProduceAsync(input, segment => EnqueueAsync(queue, segment, cancellationToken), cancellationToken).ConfigureAwait(false);
-            queue.TryComplete();
+            await ProduceAsync(input, segment => EnqueueAsync(ordered, work, segment, cancellationToken), cancellationToken).ConfigureAwait(false);
+            ordered.TryComplete();
         }
         catch (Exception e)
         {
-            queue.TryComplete(e);
+            ordered.TryComplete(e);
             throw;
+        }
+        finally
+        {
+            work.TryComplete();
         }
     }
 
-    /// <summary>Starts the transform and queues it; a transform that cannot be queued still gets its buffer zeroed and returned.</summary>
-    private async ValueTask EnqueueAsync(ChannelWriter<Task<PayloadSegment>> queue, PayloadSegment segment, CancellationToken cancellationToken)
+    /// <summary>Reserves the segment's place in the output order (waiting while the queue is full), then hands it to a transform thread.</summary>
+    private async ValueTask EnqueueAsync(ChannelWriter<Task<PayloadSegment>> ordered,
+        ChannelWriter<(PayloadSegment, TaskCompletionSource<PayloadSegment>)> work, PayloadSegment segment, CancellationToken cancellationToken)
     {
-        var work = Task.Run(() => Transform(segment));
+        var result = new TaskCompletionSource<PayloadSegment>(TaskCreationOptions.RunContinuationsAsynchronously);
         try
         {
-            await queue.WriteAsync(work, cancellationToken).ConfigureAwait(false);
+            await ordered.WriteAsync(result.Task, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
-            _ = work.ContinueWith(t => Return(t.Result), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+            Return(segment);
             throw;
         }
+        work.TryWrite((segment, result));
     }
 
     private async ValueTask TransformAndWriteAsync(PayloadSegment segment, Stream output, CancellationToken cancellationToken) =>
