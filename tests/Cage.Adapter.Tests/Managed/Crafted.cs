@@ -56,6 +56,20 @@ internal static class Crafted
         return at + 1 + file.AsSpan(at + 1).IndexOf((byte)'\n') + 1;
     }
 
+    /// <summary>
+    /// Edits the header text and recomputes a valid MAC with <paramref name="fileKey"/>, so that only the rule
+    /// under test can reject the result (not the MAC).
+    /// </summary>
+    public static byte[] ReplaceTextKeepingMac(byte[] file, byte[] fileKey, string from, string to)
+    {
+        var edited = ReplaceText(file, from, to);
+        var header = Encoding.ASCII.GetString(edited, 0, HeaderLength(edited));
+        var upToMac = header[..(header.LastIndexOf("\n--- ", StringComparison.Ordinal) + 4)];
+        var mac = HeaderMac.Compute(fileKey, Encoding.ASCII.GetBytes(upToMac));
+        var newHeader = Encoding.ASCII.GetBytes(upToMac + " " + CanonicalBase64.Encode(mac) + "\n");
+        return [.. newHeader, .. edited.AsSpan(HeaderLength(edited))];
+    }
+
     public static byte[] ReplaceText(byte[] file, string from, string to)
     {
         var header = Encoding.ASCII.GetString(file, 0, HeaderLength(file));

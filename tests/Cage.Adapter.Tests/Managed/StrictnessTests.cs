@@ -69,13 +69,18 @@ public sealed class StrictnessTests
     [Fact]
     public async Task Non_canonical_base64_in_a_share_is_rejected()
     {
-        var share = HeaderText(Hello).Split('\n')[1].Split(' ')[2];
+        var fileKey = RandomNumberGenerator.GetBytes(16);
+        var stanza = Crafted.X25519Stanza(Recipient, fileKey);
+        var file = await Crafted.FileAsync(fileKey, [stanza], RandomData.Bytes(10));
+        Assert.Equal(RandomData.Bytes(10), await DecryptAsync(Engine(), Crafted.ReplaceTextKeepingMac(file, fileKey, "\n--- ", "\n--- "), With(Key)));
+        var share = stanza.Arguments[0];
         Assert.Equal(43, share.Length);
-        // 43 characters carry 258 bits: the last character's two spare bits must be zero.
-        var last = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        var spareBitSet = last[last.IndexOf(share[^1]) | 1];
-        Assert.Equal(CageErrorCode.HeaderCorrupted, await FailureAsync(Crafted.ReplaceText(Hello, share, share[..^1] + spareBitSet)));
-        Assert.Equal(CageErrorCode.HeaderCorrupted, await FailureAsync(Crafted.ReplaceText(Hello, share, share + "=")));
+        // 43 characters carry 258 bits: the last character's two spare bits must be zero. The MAC is made valid
+        // again, so only the canonical-encoding rule can refuse these.
+        var alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        var spareBitSet = alphabet[alphabet.IndexOf(share[^1]) | 1];
+        Assert.Equal(CageErrorCode.HeaderCorrupted, await FailureAsync(Crafted.ReplaceTextKeepingMac(file, fileKey, share, share[..^1] + spareBitSet)));
+        Assert.Equal(CageErrorCode.HeaderCorrupted, await FailureAsync(Crafted.ReplaceTextKeepingMac(file, fileKey, share, share + "=")));
     }
 
     [Fact]
@@ -260,11 +265,12 @@ public sealed class StrictnessTests
     {
         var fileKey = RandomNumberGenerator.GetBytes(16);
         var file = await Crafted.FileAsync(fileKey, [new Stanza("other", [], new byte[48]), Crafted.X25519Stanza(Recipient, fileKey)], RandomData.Bytes(1));
-        var header = HeaderText(file);
-        var fullLine = header.Split('\n')[2];
+        var fullLine = HeaderText(file).Split('\n')[2];
         Assert.Equal(64, fullLine.Length);
-        // Joining the full line and the empty line after it makes a 64-column body with no terminator line.
-        Assert.Equal(CageErrorCode.HeaderCorrupted, await FailureAsync(Crafted.ReplaceText(file, fullLine + "\n\n", fullLine + "AA\n")));
+        Assert.Equal(RandomData.Bytes(1), await DecryptAsync(Engine(), file, With(Key)));
+        // A 68-column line (canonical base64 otherwise) before the empty terminator, MAC made valid again.
+        var longLine = Crafted.ReplaceTextKeepingMac(file, fileKey, fullLine + "\n\n", fullLine + "AAAA\n\n");
+        Assert.Equal(CageErrorCode.HeaderCorrupted, await FailureAsync(longLine));
     }
 
     private static string SwapFirst(string text) => (text[0] == 'A' ? 'B' : 'A') + text[1..];
