@@ -52,6 +52,20 @@ public sealed class ArmorTests
     }
 
     [Fact]
+    public async Task Spare_bits_in_the_last_line_are_rejected()
+    {
+        var lines = Armored.Split('\n');
+        var last = lines[^3];
+        var padding = last.Length - last.TrimEnd('=').Length;
+        Assert.InRange(padding, 1, 2);
+        // Before padding, the last character carries 2 (one '=') or 4 (two '=') spare bits that must be zero.
+        var alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        var at = last.Length - padding - 1;
+        var tweaked = last[..at] + alphabet[alphabet.IndexOf(last[at]) | 1] + last[(at + 1)..];
+        Assert.Equal(CageErrorCode.PayloadCorrupted, await FailAsync(Armored.Replace("\n" + last + "\n", "\n" + tweaked + "\n")));
+    }
+
+    [Fact]
     public async Task Missing_footer_is_truncation() =>
         Assert.Equal(CageErrorCode.Truncated, await FailAsync(Armored[..Armored.IndexOf("-----END", StringComparison.Ordinal)]));
 
