@@ -14,6 +14,9 @@ public static class EngineSelector
     /// <summary>The environment variable naming the engine.</summary>
     public const string Variable = "CAGE_ENGINE";
 
+    /// <summary>The environment variable raising or lowering the managed engine's scrypt work factor limit (default 22).</summary>
+    public const string MaxWorkFactorVariable = "CAGE_SCRYPT_MAX_WORK_FACTOR";
+
     /// <summary>Parses auto, age or managed (case-insensitive; empty means auto); else <see cref="CageErrorCode.InvalidEngine"/>.</summary>
     public static EngineKind Parse(string? name, string source = Variable) => name?.Trim().ToLowerInvariant() switch
     {
@@ -52,7 +55,7 @@ public static class EngineSelector
         ageOptions ??= new AgeBinaryEngineOptions();
         return Resolve(Requested(explicitName, ageOptions.Environment), ageOptions) switch
         {
-            EngineKind.Managed => new ManagedAgeEngine(managedOptions),
+            EngineKind.Managed => new ManagedAgeEngine(managedOptions ?? ManagedOptionsFrom(ageOptions.Environment)),
             _ => new AgeBinaryEngine(ageOptions),
         };
     }
@@ -67,6 +70,18 @@ public static class EngineSelector
         return requested == EngineKind.Auto
             ? $"{name} (auto: {(resolved == EngineKind.Age ? "age binary found" : "age binary not found")})"
             : $"{name} (requested)";
+    }
+
+    /// <summary>Managed engine settings from the environment (<see cref="MaxWorkFactorVariable"/>).</summary>
+    public static ManagedEngineOptions ManagedOptionsFrom(CageEnvironment environment)
+    {
+        var options = new ManagedEngineOptions();
+        var text = environment.Get(MaxWorkFactorVariable);
+        if (string.IsNullOrWhiteSpace(text))
+            return options;
+        if (!int.TryParse(text.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var max) || max is < 1 or > 30)
+            throw new CageException(CageErrorCode.InvalidConfiguration, $"{MaxWorkFactorVariable} is '{text}'", hint: "use a whole number from 1 to 30 (age's default limit is 22; each step doubles scrypt's time and memory)");
+        return options with { MaxWorkFactor = max };
     }
 
     private static bool AgePathConfigured(AgeBinaryEngineOptions options) =>

@@ -59,6 +59,19 @@ public sealed class EngineSelectionTests : IDisposable
     }
 
     [Fact]
+    public void Scrypt_limit_comes_from_the_environment()
+    {
+        var engine = Assert.IsType<ManagedAgeEngine>(EngineSelector.Create("managed", Env(RealPath, ("CAGE_SCRYPT_MAX_WORK_FACTOR", "25"))));
+        Assert.Equal(25, engine.Options.MaxWorkFactor);
+        Assert.Equal(22, Assert.IsType<ManagedAgeEngine>(EngineSelector.Create("managed", Env(RealPath))).Options.MaxWorkFactor);
+        foreach (var bad in new[] { "31", "0", "-3", "lots" })
+        {
+            var e = Assert.Throws<CageException>(() => EngineSelector.Create("managed", Env(RealPath, ("CAGE_SCRYPT_MAX_WORK_FACTOR", bad))));
+            Assert.Equal(CageErrorCode.InvalidConfiguration, e.Code);
+        }
+    }
+
+    [Fact]
     public void Describe_says_which_and_why()
     {
         Assert.Equal("managed (auto: age binary not found)", EngineSelector.Describe(null, Env(EmptyPath)));
