@@ -68,7 +68,7 @@ public static class CageErrors
         [CageErrorCode.EditorFailed] = ("the editor failed",
             "set VISUAL or EDITOR to an editor that waits until you close the file (e.g. 'code --wait', 'nano'); the encrypted file was left unchanged"),
         [CageErrorCode.WorkFactorTooHigh] = ("the passphrase-encrypted file asks for more scrypt work than allowed",
-            "a very high work factor can take minutes and gigabytes to decrypt; if you trust the file, raise the maximum (CAGE_SCRYPT_MAX_WORK_FACTOR, up to 30) or decrypt with the age binary (CAGE_ENGINE=age)"),
+            "a very high work factor can take minutes and gigabytes to decrypt; if you trust the file, raise the maximum (CAGE_SCRYPT_MAX_WORK_FACTOR, up to 30); age itself refuses above 22"),
         [CageErrorCode.InvalidEngine] = ("an unknown engine was named",
             "use auto, age or managed (CAGE_ENGINE, the CageEngine MSBuild property or --engine)"),
         [CageErrorCode.ManagedEngineUnsupported] = ("the managed age engine cannot do this here",
