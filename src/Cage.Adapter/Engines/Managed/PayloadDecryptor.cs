@@ -22,34 +22,27 @@ internal static class PayloadDecryptor
         segment.HoldsPlaintext = true;
         using var aead = new ChaCha20Poly1305(payloadKey);
         // Plaintext goes to a scratch buffer first: .NET clears the output on a failed tag, and the ciphertext must
-        // survive a failure to be retried with the other final flag for a precise error.
-        var scratch = new byte[AgeV1.ChunkSize];
-        try
+        // survive a failure to be retried with the other final flag for a precise error. Clear() zeroes it.
+        var scratch = segment.Scratch;
+        var chunks = segment.ChunkCount(AgeV1.EncryptedChunkSize);
+        var written = 0;
+        for (var i = 0; i < chunks; i++)
         {
-            var chunks = segment.ChunkCount(AgeV1.EncryptedChunkSize);
-            var written = 0;
-            for (var i = 0; i < chunks; i++)
-            {
-                var offset = i * AgeV1.EncryptedChunkSize;
-                var length = Math.Min(AgeV1.EncryptedChunkSize, segment.InputLength - offset);
-                var final = segment.Final && i == chunks - 1;
-                var counter = segment.FirstChunk + i;
-                if (length < AgeV1.TagSize)
-                    throw new CageException(CageErrorCode.Truncated, "the last payload chunk is shorter than its tag");
-                var plain = scratch.AsSpan(0, length - AgeV1.TagSize);
-                OpenChunk(aead, segment.Buffer.AsSpan(offset, length), plain, counter, final);
-                if (final && plain.Length == 0 && counter > 0)
-                    throw new CageException(CageErrorCode.PayloadCorrupted, "the last chunk is empty");
-                // Compacted in place: plaintext chunks are 16 bytes shorter than their slots.
-                plain.CopyTo(segment.Buffer.AsSpan(written));
-                written += plain.Length;
-            }
-            segment.OutputLength = written;
+            var offset = i * AgeV1.EncryptedChunkSize;
+            var length = Math.Min(AgeV1.EncryptedChunkSize, segment.InputLength - offset);
+            var final = segment.Final && i == chunks - 1;
+            var counter = segment.FirstChunk + i;
+            if (length < AgeV1.TagSize)
+                throw new CageException(CageErrorCode.Truncated, "the last payload chunk is shorter than its tag");
+            var plain = scratch.AsSpan(0, length - AgeV1.TagSize);
+            OpenChunk(aead, segment.Buffer.AsSpan(offset, length), plain, counter, final);
+            if (final && plain.Length == 0 && counter > 0)
+                throw new CageException(CageErrorCode.PayloadCorrupted, "the last chunk is empty");
+            // Compacted in place: plaintext chunks are 16 bytes shorter than their slots.
+            plain.CopyTo(segment.Buffer.AsSpan(written));
+            written += plain.Length;
         }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(scratch);
-        }
+        segment.OutputLength = written;
     }
 
     private static void OpenChunk(ChaCha20Poly1305 aead, ReadOnlySpan<byte> chunk, Span<byte> plain, long counter, bool final)

@@ -25,6 +25,11 @@ internal sealed class PayloadSegment
 
     public byte[] Buffer { get; }
 
+    private byte[]? _scratch;
+
+    /// <summary>One chunk of working space, kept with the segment so decrypting allocates nothing per segment.</summary>
+    public byte[] Scratch => _scratch ??= new byte[AgeV1.ChunkSize];
+
     /// <summary>Input bytes read (plaintext on encrypt, ciphertext on decrypt).</summary>
     public int InputLength { get; set; }
 
@@ -45,7 +50,11 @@ internal sealed class PayloadSegment
     public void Clear()
     {
         if (HoldsPlaintext)
+        {
             CryptographicOperations.ZeroMemory(Buffer.AsSpan(0, Math.Min(Buffer.Length, ChunkCount(AgeV1.ChunkSize) * Stride)));
+            if (_scratch is not null)
+                CryptographicOperations.ZeroMemory(_scratch);
+        }
         InputLength = OutputLength = 0;
         FirstChunk = 0;
         Final = false;
