@@ -70,4 +70,10 @@ public enum CageErrorCode
     EditorFailed = 50,
     /// <summary>Warning: an identity file can be read or written by other users (group/other permission bits).</summary>
     IdentityFileExposed = 60,
+    /// <summary>A passphrase-encrypted file asks for more scrypt work than allowed (managed engine).</summary>
+    WorkFactorTooHigh = 70,
+    /// <summary>An unknown engine was named (CAGE_ENGINE, CageEngine, --engine).</summary>
+    InvalidEngine = 71,
+    /// <summary>The managed engine cannot run here (no ChaCha20-Poly1305 in this runtime) or lacks a feature.</summary>
+    ManagedEngineUnsupported = 72,
 }

@@ -69,6 +69,12 @@ public static class CageErrors
             "set VISUAL or EDITOR to an editor that waits until you close the file (e.g. 'code --wait', 'nano'); the encrypted file was left unchanged"),
         [CageErrorCode.IdentityFileExposed] = ("an identity file can be read by other users",
             "restrict it to its owner: 'chmod 600 FILE' (age-keygen and 'dotnet cage keygen' create key files that way)"),
+        [CageErrorCode.WorkFactorTooHigh] = ("the passphrase-encrypted file asks for more scrypt work than allowed",
+            "a very high work factor can take minutes and gigabytes to decrypt; if you trust the file, raise the maximum (CAGE_SCRYPT_MAX_WORK_FACTOR, up to 30); age itself refuses above 22"),
+        [CageErrorCode.InvalidEngine] = ("an unknown engine was named",
+            "use auto, age or managed (CAGE_ENGINE, the CageEngine MSBuild property or --engine)"),
+        [CageErrorCode.ManagedEngineUnsupported] = ("the managed age engine cannot do this here",
+            "use the age binary engine (CAGE_ENGINE=age): the managed engine needs ChaCha20-Poly1305 from the platform and supports X25519, scrypt, ssh-ed25519 and ssh-rsa only (no plugins)"),
     };
 
     /// <summary>The stable text form, e.g. <c>CAGE001</c>.</summary>

@@ -29,7 +29,7 @@ public sealed class CageDecrypt : CageTaskBase
     {
         if (Files.Length == 0)
             return true;
-        AgeBinaryEngine engine;
+        IAgeEngine engine;
         DecryptOptions options;
         try
         {

@@ -41,7 +41,7 @@ public sealed class CageEncrypt : CageTaskBase
     {
         if (Files.Length == 0)
             return true;
-        AgeBinaryEngine engine;
+        IAgeEngine engine;
         try
         {
             engine = CreateEngine();

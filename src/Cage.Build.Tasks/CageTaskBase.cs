@@ -21,6 +21,9 @@ public abstract class CageTaskBase : MSBuildTask, ICancelableTask
     /// <summary>Passphrase streaming strategy: pipe, tempfile or auto (empty means auto).</summary>
     public string? StreamingStrategy { get; set; }
 
+    /// <summary>auto, age or managed (empty: CAGE_ENGINE, else auto = the age binary when found, else in-process).</summary>
+    public string? Engine { get; set; }
+
     /// <summary>How many items to process at once; 0 means one per processor, negative is CAGE029.</summary>
     public int MaxParallelism { get; set; }
 
@@ -52,14 +55,14 @@ public abstract class CageTaskBase : MSBuildTask, ICancelableTask
     /// <summary>The task's work; throw <see cref="CageException"/> for errors that concern no single item.</summary>
     private protected abstract bool ExecuteCore(CancellationToken cancellationToken);
 
-    /// <summary>Locates age (after validating the settings) so that a missing binary is reported once.</summary>
-    private protected AgeBinaryEngine CreateEngine()
+    /// <summary>Picks the engine and locates age if it is used (after validating the settings), so a missing binary is reported once.</summary>
+    private protected IAgeEngine CreateEngine()
     {
         // Empty means "not set": CAGE_STREAMING_STRATEGY, else auto. Recipient and identity work ignore it.
         var strategy = string.IsNullOrWhiteSpace(StreamingStrategy)
             ? (StreamingStrategy?)null
             : StreamingStrategies.Parse(StreamingStrategy, "CageStreamingStrategy");
-        return new AgeBinaryEngine(new AgeBinaryEngineOptions
+        return EngineSelector.Create(Engine, new AgeBinaryEngineOptions
         {
             AgePath = string.IsNullOrWhiteSpace(AgePath) ? null : AgePath,
             Environment = Environment,

@@ -45,6 +45,7 @@ internal static class Cases
                 () => w.VerifyPlaintext(w.Out("cage64k.bin"))),
         }
         .Concat(TaskCases.All(w))
+        .Concat(ManagedCases.All(w))
         .Concat(PassphraseCases.All(w))
         .Concat(new List<BenchmarkCase>
         {

@@ -10,7 +10,7 @@ namespace Cage.Adapter.Keys;
 /// <see cref="AtomicFile"/> created 0600, so it is never on disk with wider permissions (age-keygen's own
 /// <c>-o</c> would create it with the umask first).
 /// </summary>
-public sealed class AgeKeygen
+public sealed class AgeKeygen : IKeyGenerator
 {
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode OwnerOnlyFolder = OwnerOnly | UnixFileMode.UserExecute;

@@ -32,7 +32,7 @@ internal sealed class DecryptCommand : ICommand
         command.OnExecute(async () =>
         {
             var configuration = ConfigurationResolver.Resolve(console.WorkingDirectory, console.Environment, new ConfigurationOverrides { Strategy = passphrase.Strategy });
-            var engine = PassphraseOptions.Engine(console, configuration);
+            var engine = passphrase.Engine(console, configuration);
             return await StreamCommand.RunAsync(console, input.Value, output.Value(), quiet.HasValue(), async (i, o, ct) =>
             {
                 var peeked = AgeHeaderReader.Peek(i);

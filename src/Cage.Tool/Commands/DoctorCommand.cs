@@ -1,6 +1,7 @@
 using Cage.Adapter;
 using Cage.Adapter.Binary;
 using Cage.Adapter.Configuration;
+using Cage.Adapter.Engines;
 using Cage.Adapter.Identities;
 using Cage.Adapter.Passphrases;
 using Cage.Adapter.Pty;
@@ -19,9 +20,11 @@ internal sealed class DoctorCommand : ICommand
     {
         command.Description = "Show age/age-keygen paths and versions, PTY and pipe-strategy support, the resolved configuration with the source of each value, and which identity sources exist (never their contents).";
         command.ExtendedHelpText = Help.Examples("dotnet cage doctor", "dotnet cage doctor --json");
+        var engineOption = PassphraseOptions.EngineOption(command);
         var report = new OutputOptions(command);
         command.OnExecute(() =>
         {
+            var (engine, engineError) = DescribeEngine(engineOption.Value(), console);
             var age = Probe(() => AgeLocator.LocateAge(null, console.Environment));
             var keygen = Probe(() => AgeLocator.LocateAgeKeygen(null, console.Environment));
             var (configuration, configError) = ResolveConfiguration(console);
@@ -29,13 +32,17 @@ internal sealed class DoctorCommand : ICommand
             var ptySupported = PtySupport.IsSupported;
             var pipeSupported = StreamingStrategies.PipeSupported;
             var strategyInUse = configuration is null ? null : ConcreteStrategy(configuration);
-            var ok = age.Binary is not null && keygen.Binary is not null && configError is null;
+            // Without age, the managed engine (auto or chosen) still does everything.
+            var ok = (age.Binary is not null && keygen.Binary is not null || engine?.StartsWith("managed", StringComparison.Ordinal) == true)
+                && configError is null && engineError is null;
             if (report.Json)
             {
                 JsonReport.Write(console, new
                 {
                     ok,
                     age = new { path = age.Binary?.Path, version = age.Binary?.Version, error = JsonReport.Error(age.Error) },
+                    engine,
+                    engineError = JsonReport.Error(engineError),
                     ageKeygen = new { path = keygen.Binary?.Path, version = keygen.Binary?.Version, error = JsonReport.Error(keygen.Error) },
                     pty = ptySupported,
                     pipeStrategy = pipeSupported,
@@ -58,6 +65,7 @@ internal sealed class DoctorCommand : ICommand
                 var o = console.Out;
                 o.WriteLine($"age          {Describe(age)}");
                 o.WriteLine($"age-keygen   {Describe(keygen)}");
+                o.WriteLine($"engine       {engine ?? "(invalid)"}");
                 o.WriteLine($"pty          {(ptySupported ? "supported" : "not supported (passphrases need Linux or macOS)")}");
                 o.WriteLine($"pipe         {(pipeSupported ? "supported" : "not supported: passphrase work stages data in private temp files")}");
                 if (configuration is not null)
@@ -70,10 +78,26 @@ internal sealed class DoctorCommand : ICommand
                 foreach (var identity in identities)
                     o.WriteLine($"identity     {identity.Source}: {(identity.Found ? "found" : "not found")}{(identity.Path is null ? "" : $" ({identity.Path})")}");
             }
-            foreach (var error in new[] { age.Error, keygen.Error, configError }.Where(e => e is not null))
+            foreach (var error in new[] { age.Error, keygen.Error, configError, engineError }.Where(e => e is not null))
                 console.WriteError(error!);
             return ok ? ExitCodes.Success : ExitCodes.Failed;
         });
+    }
+
+    private static (string? Engine, CageException? Error) DescribeEngine(string? requested, ToolConsole console)
+    {
+        try
+        {
+            return (EngineSelector.Describe(requested, new AgeBinaryEngineOptions { Environment = console.Environment }), null);
+        }
+        catch (CageException e) when (e.Code == CageErrorCode.AgeNotFound)
+        {
+            return ("age (not found: see the age line)", null); // already reported once, by the age line
+        }
+        catch (CageException e)
+        {
+            return (null, e);
+        }
     }
 
     private static string ConcreteStrategy(CageConfiguration configuration) =>

@@ -41,7 +41,7 @@ internal sealed class EditCommand : ICommand
                 throw new CageException(CageErrorCode.NotAgeFile, $"'{path}'");
             var (oldKeys, newKeys) = Keys(console, header, identities, recipients, passphrase, configuration);
             var editor = EditorCommand(console.Environment);
-            var engine = PassphraseOptions.Engine(console, configuration);
+            var engine = passphrase.Engine(console, configuration);
             using var folder = PrivateTempFolder.Create(environment: console.Environment);
             // Keep the plaintext's own name (minus .age) so the editor picks the right syntax highlighting.
             var name = Path.GetFileName(path.EndsWith(configuration.Extension.Value, StringComparison.Ordinal) ? path[..^configuration.Extension.Value.Length] : path);

@@ -34,7 +34,7 @@ internal sealed class EncryptCommand : ICommand
             // As age: binary to a terminal only when asked for explicitly with "-o -".
             if (!output.HasValue() && !armor.HasValue() && console.StdoutIsTerminal)
                 throw new CageException(CageErrorCode.BinaryToTerminal);
-            var engine = PassphraseOptions.Engine(console, configuration);
+            var engine = passphrase.Engine(console, configuration);
             var options = passphrase.Requested
                 ? EncryptOptions.ForPassphrase(passphrase.Resolve(console, PassphrasePurpose.Encrypt), armor.HasValue())
                 : EncryptOptions.ForRecipients(recipients.Resolve(configuration).EnsureNotEmpty(), armor.HasValue());

@@ -74,7 +74,7 @@ internal sealed class InitCommand : ICommand
         var keyFile = IdentityResolver.DefaultKeyFile(console.Environment);
         if (!File.Exists(keyFile))
             return (Array.Empty<string>(), "none found");
-        var derived = await new AgeKeygen(environment: console.Environment).DeriveRecipientsAsync(keyFile);
+        var derived = await KeyGenerators.Create(null, console.Environment).DeriveRecipientsAsync(keyFile);
         return (derived, $"from {keyFile}");
     }
 

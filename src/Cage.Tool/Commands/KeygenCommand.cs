@@ -24,10 +24,11 @@ internal sealed class KeygenCommand : ICommand
         var output = command.Option("-o|--output <FILE>", "Write the new key to FILE instead of the default key file.", CommandOptionType.SingleValue);
         var force = command.Option("-f|--force", "Replace an existing key file (the old key is lost).", CommandOptionType.NoValue);
         var derive = command.Option("-y", "Print the public recipient(s) of an existing key file instead of creating one.", CommandOptionType.NoValue);
+        var engine = PassphraseOptions.EngineOption(command);
         var report = new OutputOptions(command);
         command.OnExecute(async () =>
         {
-            var keygen = new AgeKeygen(environment: console.Environment);
+            var keygen = KeyGenerators.Create(engine.Value(), console.Environment);
             if (derive.HasValue())
                 return await DeriveAsync(console, keygen, file.Value, report);
             if (file.Value is not null)
@@ -46,7 +47,7 @@ internal sealed class KeygenCommand : ICommand
         });
     }
 
-    private static async Task<int> DeriveAsync(ToolConsole console, AgeKeygen keygen, string? file, OutputOptions report)
+    private static async Task<int> DeriveAsync(ToolConsole console, IKeyGenerator keygen, string? file, OutputOptions report)
     {
         IReadOnlyList<string> recipients;
         if (file is null or "-")

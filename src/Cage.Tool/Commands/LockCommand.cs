@@ -47,7 +47,7 @@ internal sealed class LockCommand : ICommand
             var options = passphrase.Requested
                 ? EncryptOptions.ForPassphrase(passphrase.Resolve(console, PassphrasePurpose.Encrypt), armor.HasValue())
                 : EncryptOptions.ForRecipients(recipients.Resolve(configuration).EnsureNotEmpty(), armor.HasValue());
-            var engine = PassphraseOptions.Engine(console, configuration);
+            var engine = passphrase.Engine(console, configuration);
             var results = await BatchExecution.RunAsync(console, files, report.Quiet || report.Json, async (file, ct) =>
             {
                 var output = file + ext;

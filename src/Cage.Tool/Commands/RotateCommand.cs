@@ -56,7 +56,7 @@ internal sealed class RotateCommand : ICommand
             var oldKeys = DecryptKeys.Resolve(console, files, identities, passphrase, forcePassphrase: false);
             var verify = newKeys.Passphrase is { } p ? DecryptOptions.ForPassphrase(p) : oldKeys.Identities ?? TryIdentities(identities, console);
             var usesPassphrase = newKeys.Passphrase is not null || files.Any(f => AgeHeaderReader.ReadFile(f).IsPassphrase);
-            var engine = PassphraseOptions.Engine(console, configuration);
+            var engine = passphrase.Engine(console, configuration);
             using var interruption = Interruption.Listen();
             var result = await new KeyRotator(engine).RotateAsync(new RotationRequest
             {

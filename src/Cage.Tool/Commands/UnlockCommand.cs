@@ -35,7 +35,7 @@ internal sealed class UnlockCommand : ICommand
             var explicitFiles = paths.Paths.Where(File.Exists).ToHashSet(StringComparer.Ordinal);
             var files = paths.Expand().Where(f => explicitFiles.Contains(f) || f.EndsWith(ext, StringComparison.Ordinal)).ToList();
             var keys = DecryptKeys.Resolve(console, files, identities, passphrase);
-            var engine = PassphraseOptions.Engine(console, configuration);
+            var engine = passphrase.Engine(console, configuration);
             var results = await BatchExecution.RunAsync(console, files, report.Quiet || report.Json, async (file, ct) =>
             {
                 if (!file.EndsWith(ext, StringComparison.Ordinal) || file.Length == ext.Length)

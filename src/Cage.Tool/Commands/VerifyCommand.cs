@@ -35,7 +35,7 @@ internal sealed class VerifyCommand : ICommand
                 .Where(f => explicitFiles.Contains(f) || f.EndsWith(configuration.Extension.Value, StringComparison.Ordinal) || AgeHeaderReader.IsAgeFile(f))
                 .ToList();
             var keys = deep.HasValue() ? DecryptKeys.Resolve(console, files, identities, passphrase) : null;
-            var engine = keys is null ? null : PassphraseOptions.Engine(console, configuration);
+            var engine = keys is null ? null : passphrase.Engine(console, configuration);
             var results = await BatchExecution.RunAsync(console, files, report.Quiet || report.Json, async (file, ct) =>
             {
                 try
@@ -52,7 +52,7 @@ internal sealed class VerifyCommand : ICommand
         });
     }
 
-    private static async Task VerifyAsync(string file, AgeBinaryEngine? engine, DecryptOptions? keys, CancellationToken cancellationToken)
+    private static async Task VerifyAsync(string file, IAgeEngine? engine, DecryptOptions? keys, CancellationToken cancellationToken)
     {
         var header = AgeHeaderReader.ReadFile(file);
         if (!header.IsAge)
