@@ -18,9 +18,9 @@ internal static class MemoryProbe
     /// <summary>In the child: run one operation and print VmHWM in KiB.</summary>
     public static async Task<int> RunChildAsync(string operation, string input, string keyFile, string recipient)
     {
-        var engine = new AgeBinaryEngine();
+        IAgeEngine engine = operation.StartsWith("managed-", StringComparison.Ordinal) ? new Cage.Adapter.Engines.Managed.ManagedAgeEngine() : new AgeBinaryEngine();
         var output = input + ".probe-out";
-        if (operation == "encrypt")
+        if (operation.EndsWith("encrypt", StringComparison.Ordinal))
             await engine.EncryptFileAsync(input, output, EncryptOptions.ForRecipients(RecipientSet.Empty.Add(recipient)));
         else
             await engine.DecryptFileAsync(input, output, DecryptOptions.ForIdentities(IdentitySource.FromFile(keyFile)));
@@ -44,6 +44,10 @@ internal static class MemoryProbe
             Probe("encrypt", prefix, new FileInfo(prefix).Length, w),
             Probe("decrypt", w.RecipientCiphertext, w.Size, w),
             Probe("decrypt", prefix + ".age", new FileInfo(prefix).Length, w),
+            Probe("managed-encrypt", w.Input, w.Size, w),
+            Probe("managed-encrypt", prefix, new FileInfo(prefix).Length, w),
+            Probe("managed-decrypt", w.RecipientCiphertext, w.Size, w),
+            Probe("managed-decrypt", prefix + ".age", new FileInfo(prefix).Length, w),
         };
     }
 
