@@ -29,7 +29,7 @@ public sealed class SecretExposureTests
         {
             // Pipe: the input blocks after a few bytes, so age stays alive; tempfile: age runs scrypt for a while.
             var input = strategy == StreamingStrategy.Pipe
-                ? new GateStream(encrypt ? new byte[16] : ciphertext!.Take(200).ToArray(), encrypt ? Array.Empty<byte>() : ciphertext!.Skip(200).ToArray())
+                ? (encrypt ? new GatedStream(new byte[16], gateAt: 16) : new GatedStream(ciphertext!, gateAt: 200))
                 : null;
             var run = encrypt
                 ? engine.EncryptAsync((Stream?)input ?? new MemoryStream(new byte[16]), new MemoryStream(), EncryptOptions.ForPassphrase(passphrase))
@@ -48,7 +48,7 @@ public sealed class SecretExposureTests
             if (strategy == StreamingStrategy.Pipe)
                 Assert.StartsWith("pipe:", new FileInfo($"/proc/{pid}/fd/0").LinkTarget);
 
-            input?.Open();
+            input?.Release();
             await run;
         }
         finally

@@ -18,13 +18,13 @@ public sealed class TempFileHygieneTests
         await WithTempDirVariable(root.Path, async () =>
         {
             var engine = Engine(StreamingStrategy.Pipe); // TempRoot unset: CAGE_TEMP_DIR applies
-            var input = new GateStream(plaintext[..1000], plaintext[1000..]);
+            var input = new GatedStream(plaintext, gateAt: 1000);
             using var output = new MemoryStream();
             var run = engine.EncryptAsync(input, output, EncryptOptions.ForPassphrase(Secret));
             Assert.NotNull(await ChildProcesses.WaitForAsync("age", TimeSpan.FromSeconds(20)));
             await Task.Delay(300);
             Assert.Empty(Entries(root.Path));
-            input.Open();
+            input.Release();
             await run;
             Assert.Empty(Entries(root.Path));
             Assert.Equal(plaintext, await DecryptAsync(engine, output.ToArray(), Secret));
@@ -62,9 +62,9 @@ public sealed class TempFileHygieneTests
         var engine = Engine(strategy, root.Path);
         var plaintext = RandomData.Bytes(20_000);
         using var cancel = new CancellationTokenSource();
-        var input = new GateStream(plaintext, Array.Empty<byte>());
+        var input = new GatedStream(plaintext, gateAt: plaintext.Length);
         if (strategy == StreamingStrategy.TempFile)
-            input.Open(); // staging must finish for age to start; then cancel during its scrypt work
+            input.Release(); // staging must finish for age to start; then cancel during its scrypt work
         var run = engine.EncryptAsync(input, new MemoryStream(), EncryptOptions.ForPassphrase(Secret), cancel.Token);
 
         var pid = await ChildProcesses.WaitForAsync("age", TimeSpan.FromSeconds(20));
@@ -83,7 +83,7 @@ public sealed class TempFileHygieneTests
         using var root = new TempDir();
         var engine = Engine(StreamingStrategy.TempFile, root.Path);
         using var cancel = new CancellationTokenSource();
-        var input = new GateStream(RandomData.Bytes(10_000), RandomData.Bytes(10));
+        var input = new GatedStream(RandomData.Bytes(10_010), gateAt: 10_000);
         var run = engine.EncryptAsync(input, new MemoryStream(), EncryptOptions.ForPassphrase(Secret), cancel.Token);
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (Entries(root.Path).Count < 2 && DateTime.UtcNow < deadline)
