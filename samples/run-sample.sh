@@ -19,7 +19,7 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 MSBUILDDISABLENODEREUSE=1
 command -v age >/dev/null || { echo "age is not installed: apt-get install age (or brew install age)" >&2; exit 1; }
 
 # 1. Pack Cage.Build when asked, missing, or older than its sources.
-if [[ "${1:-}" == "--pack" || ! -f "$package" || -n "$(find "$repo/src" "$repo/build" -newer "$package" -type f -print -quit)" ]]; then
+if [[ "${1:-}" == "--pack" || ! -f "$package" || -n "$(find "$repo/src" "$repo/build" -newer "$package" -type f -not -path "*/obj/*" -not -path "*/bin/*" -print -quit)" ]]; then
   echo "==> dotnet pack src/Cage.Build.Tasks -> artifacts/packages (Cage.Build $version)"
   dotnet pack "$repo/src/Cage.Build.Tasks" -c Release -o "$packages" -nodeReuse:false -v:q -tl:off
 fi
