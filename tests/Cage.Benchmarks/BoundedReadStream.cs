@@ -1,7 +1,7 @@
 namespace Cage.Benchmarks;
 
 /// <summary>Reads at most <c>limit</c> bytes of an inner stream (for the 64 MiB memory reference run).</summary>
-internal sealed class BoundedReadStream : Stream
+internal sealed class BoundedReadStream : Cage.Adapter.Files.ReadOnlyStream
 {
     private readonly Stream _inner;
     private long _remaining;
@@ -20,17 +20,6 @@ internal sealed class BoundedReadStream : Stream
         _remaining -= read;
         return read;
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -1,7 +1,8 @@
+using Cage.Adapter.Files;
 namespace Cage.Adapter.Headers;
 
 /// <summary>Reads a buffered prefix first, then the rest of the inner stream.</summary>
-internal sealed class ReplayStream : Stream
+internal sealed class ReplayStream : ReadOnlyStream
 {
     private readonly byte[] _prefix;
     private readonly Stream _inner;
@@ -12,12 +13,6 @@ internal sealed class ReplayStream : Stream
         _prefix = prefix;
         _inner = inner;
     }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -35,9 +30,6 @@ internal sealed class ReplayStream : Stream
         return await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
     private int CopyPrefix(Span<byte> buffer)
     {
         var count = Math.Min(buffer.Length, _prefix.Length - _offset);
@@ -45,14 +37,6 @@ internal sealed class ReplayStream : Stream
         _offset += count;
         return count;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -1,3 +1,4 @@
+using Cage.Adapter.Files;
 using System.Text;
 
 namespace Cage.Adapter.Engines.Managed;
@@ -7,7 +8,7 @@ namespace Cage.Adapter.Engines.Managed;
 /// 64 columns of strict padded base64 (a shorter line must be the last), the footer, then at most 1 KiB of
 /// whitespace. LF or CRLF line endings. Anything else is rejected.
 /// </summary>
-internal sealed class ArmorReader : Stream
+internal sealed class ArmorReader : ReadOnlyStream
 {
     private const int MaxLine = 128;
     private readonly InputBuffer _input;
@@ -120,19 +121,4 @@ internal sealed class ArmorReader : Stream
     }
 
     private static CageException Corrupt(string detail) => new(CageErrorCode.PayloadCorrupted, detail);
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count).GetAwaiter().GetResult();
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -1,10 +1,11 @@
+using Cage.Adapter.Files;
 namespace Cage.Adapter.Engines.Managed;
 
 /// <summary>
 /// A read-only stream over another with a small buffer in front, so the header can be read line by line
 /// (and the start peeked for armor) without losing the payload bytes that follow in the same read.
 /// </summary>
-internal sealed class InputBuffer : Stream
+internal sealed class InputBuffer : ReadOnlyStream
 {
     private readonly Stream _inner;
     private readonly byte[] _buffer = new byte[16 * 1024];
@@ -77,19 +78,4 @@ internal sealed class InputBuffer : Stream
         }
         return _eof ? 0 : await _inner.ReadAsync(destination, cancellationToken).ConfigureAwait(false);
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count).GetAwaiter().GetResult();
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
