@@ -9,9 +9,6 @@ namespace Cage.Adapter.Binary;
 /// </summary>
 internal static class AgeProcess
 {
-    /// <summary>Variables that may hold secrets and must never reach a child.</summary>
-    internal static readonly IReadOnlyList<string> SecretVariables = CageEnvironmentVariables.Secrets;
-
     public static async Task RunAsync(
         AgeBinary age,
         IReadOnlyList<string> arguments,
@@ -40,7 +37,7 @@ internal static class AgeProcess
             .WithArguments(arguments)
             .WithEnvironmentVariables(env =>
             {
-                foreach (var name in SecretVariables)
+                foreach (var name in CageEnvironmentVariables.Secrets)
                     env.Set(name, null);
             })
             .WithValidation(CommandResultValidation.None)

@@ -15,7 +15,7 @@ internal static class ChildEnvironment
         foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
         {
             var name = (string)entry.Key;
-            if (!AgeProcess.SecretVariables.Contains(name, StringComparer.Ordinal))
+            if (!CageEnvironmentVariables.Secrets.Contains(name, StringComparer.Ordinal))
                 variables[name] = (string?)entry.Value ?? "";
         }
         return variables;
