@@ -16,7 +16,7 @@ public sealed class CancellationTests : IDisposable
     public async Task Cancelling_mid_stream_kills_age_and_leaves_nothing_behind()
     {
         var (identityFile, recipient) = TestKeys.NewAgeKey(_dir);
-        var descriptorsBefore = ChildProcesses.OpenDescriptorCount();
+        var descriptorsBefore = await ChildProcesses.SettledDescriptorCountAsync();
 
         for (var round = 0; round < 3; round++)
         {
@@ -36,7 +36,7 @@ public sealed class CancellationTests : IDisposable
 
         Assert.Empty(ChildProcesses.Find("age"));
         Assert.Equal(new[] { "key.txt" }, _dir.Files());
-        Assert.InRange(ChildProcesses.OpenDescriptorCount(), 0, descriptorsBefore + 2); // no leak across rounds
+        Assert.InRange(await ChildProcesses.SettledDescriptorCountAsync(), 0, descriptorsBefore + 2); // no leak across rounds
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class PtyDescriptorLeakTests
     {
         using (var warmup = new PtyHarness(Shell, new[] { "-c", "true" }))
             await warmup.ExitAsync();
-        var before = ChildProcesses.OpenDescriptorCount();
+        var before = await ChildProcesses.SettledDescriptorCountAsync();
         for (var i = 0; i < 5; i++)
         {
             using var run = new PtyHarness(Shell, new[] { "-c", "echo x" });
@@ -24,7 +24,7 @@ public sealed class PtyDescriptorLeakTests
             await run.StderrText;
         }
         await Task.Delay(100);
-        Assert.InRange(ChildProcesses.OpenDescriptorCount(), before - 2, before + 2); // each run opens 8: a leak shows
+        Assert.InRange(await ChildProcesses.SettledDescriptorCountAsync(), before - 2, before + 2); // each run opens 8: a leak shows
     }
 
     [Fact]
@@ -36,14 +36,14 @@ public sealed class PtyDescriptorLeakTests
         var good = PassphraseKit.Engine(Cage.Adapter.Passphrases.StreamingStrategy.Pipe, agePath: answers);
         var bad = PassphraseKit.Engine(Cage.Adapter.Passphrases.StreamingStrategy.Pipe, agePath: hangs, promptTimeout: TimeSpan.FromMilliseconds(300));
         await PassphraseKit.DecryptAsync(good, new byte[100], PassphraseKit.Secret);
-        var before = ChildProcesses.OpenDescriptorCount();
+        var before = await ChildProcesses.SettledDescriptorCountAsync();
         for (var i = 0; i < 3; i++)
         {
             Assert.Equal(new byte[100], await PassphraseKit.DecryptAsync(good, new byte[100], PassphraseKit.Secret));
             await Assert.ThrowsAsync<CageException>(() => PassphraseKit.DecryptAsync(bad, new byte[100], PassphraseKit.Secret));
         }
         await Task.Delay(100);
-        Assert.InRange(ChildProcesses.OpenDescriptorCount(), before - 2, before + 2);
+        Assert.InRange(await ChildProcesses.SettledDescriptorCountAsync(), before - 2, before + 2);
         Assert.Empty(ChildProcesses.Find("FakeAgeAnswers"));
         Assert.Empty(ChildProcesses.Find("sleep"));
     }

@@ -32,15 +32,7 @@ public sealed class ConcurrentOperationsTests : IDisposable
         // Warm up every path once, so lazily opened runtime handles (PTY library, thread pool, timers) count as "before".
         for (var i = 0; i < 3; i++)
             await RoundTripAsync(engines, (KeyPath)i, $"warm{i}");
-        // Earlier tests leave garbage whose finalizers close descriptors: settle those first, or they would
-        // close during the measurement and make "after" look smaller than "before".
-        for (var i = 0; i < 3; i++)
-        {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-        }
-        await Task.Delay(200);
-        var descriptorsBefore = ChildProcesses.OpenDescriptorCount();
+        var descriptorsBefore = await ChildProcesses.SettledDescriptorCountAsync();
         var targetsBefore = DescriptorTargets();
         var childrenBefore = ChildProcesses.All();
 
