@@ -35,6 +35,10 @@ public static partial class AgeErrorClassifier
         ("failed to read identity", CageErrorCode.InvalidIdentity),
         ("failed to open output file", CageErrorCode.OutputNotWritable),
         ("failed to write", CageErrorCode.OutputNotWritable),
+        // age writing straight into our output file (its stdout, or -o) when the disk fills up mid-stream.
+        ("no space left on device", CageErrorCode.OutputNotWritable),
+        ("disk quota exceeded", CageErrorCode.OutputNotWritable),
+        ("write /dev/stdout", CageErrorCode.OutputNotWritable),
     };
 
     /// <summary>Builds the exception for a failed age run.</summary>

@@ -23,6 +23,16 @@ internal sealed class OutputProbe
         BytesSeen += chunk.Length;
     }
 
+    /// <summary>What age wrote straight into a file: <paramref name="length"/> bytes from <paramref name="start"/>.</summary>
+    public static OutputProbe OfFile(FileStream file, long start, long length)
+    {
+        var probe = new OutputProbe();
+        var head = probe._head.AsSpan(0, (int)Math.Clamp(length, 0, probe._head.Length));
+        probe._headLength = RandomAccess.Read(file.SafeFileHandle, head, start);
+        probe.BytesSeen = Math.Max(length, 0);
+        return probe;
+    }
+
     /// <summary>True when the output starts like an age file (binary or armored).</summary>
     public bool LooksLikeAgeFile
     {

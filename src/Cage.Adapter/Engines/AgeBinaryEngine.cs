@@ -6,7 +6,8 @@ namespace Cage.Adapter.Engines;
 
 /// <summary>
 /// Runs the real age binary, streaming through its stdin and stdout. The single entry point for all age work:
-/// recipients and identities pipe directly; passphrases (set in the options) go through a pseudo-terminal with
+/// recipients and identities pipe directly (when input and output are both files, age gets the files themselves
+/// as stdin and stdout, see <see cref="AgeBinaryEngineOptions.DirectFiles"/>); passphrases (set in the options) go through a pseudo-terminal with
 /// the pipe or tempfile strategy (<see cref="AgeBinaryEngineOptions.Strategy"/>), at most
 /// <see cref="AgeBinaryEngineOptions.MaxPassphraseConcurrency"/> at a time.
 /// </summary>
@@ -42,7 +43,7 @@ public sealed class AgeBinaryEngine : IAgeEngine
         if (options.Passphrase is not null)
             return _passphrases.EncryptAsync(input, output, options.Passphrase, options.Armor, cancellationToken);
         var arguments = AgeArguments.EncryptToRecipients(options.Recipients.EnsureNotEmpty(), options.Armor);
-        return AgeProcess.RunAsync(Age, arguments, input, output, Settings(AgeOperation.Encrypt), cancellationToken);
+        return RunAsync(arguments, input, output, Settings(AgeOperation.Encrypt), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -56,7 +57,17 @@ public sealed class AgeBinaryEngine : IAgeEngine
         }
         await using var identities = IdentityHandoff.Prepare(options.Identities, _options.Environment);
         var arguments = AgeArguments.DecryptWithIdentities(identities.Paths);
-        await AgeProcess.RunAsync(Age, arguments, input, output, Settings(AgeOperation.Decrypt), cancellationToken).ConfigureAwait(false);
+        await RunAsync(arguments, input, output, Settings(AgeOperation.Decrypt), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Files are handed to age as its stdin and stdout; any other stream is pumped through pipes.</summary>
+    private async Task RunAsync(IReadOnlyList<string> arguments, Stream input, Stream output, AgeRunSettings settings, CancellationToken cancellationToken)
+    {
+        using var files = _options.DirectFiles ? DirectFiles.TryCreate(input, output) : null;
+        if (files is not null)
+            await DirectAgeRun.RunAsync(Age, arguments, files, settings, cancellationToken).ConfigureAwait(false);
+        else
+            await AgeProcess.RunAsync(Age, arguments, input, output, settings, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -15,6 +15,12 @@ public sealed record AgeBinaryEngineOptions
     /// <summary>Copy buffer size for age's stdin and stdout.</summary>
     public int BufferSize { get; init; } = StreamPump.DefaultBufferSize;
 
+    /// <summary>
+    /// When input and output are both regular files, give them to age as its stdin and stdout instead of pumping
+    /// them through pipes (no byte crosses this process). Default true; false always pumps, as for any other stream.
+    /// </summary>
+    public bool DirectFiles { get; init; } = true;
+
     /// <summary>Kill age when one operation takes longer than this; null for no limit.</summary>
     public TimeSpan? Timeout { get; init; }
 

@@ -40,7 +40,7 @@ internal sealed class PassphraseEngine
         PtySupport.EnsureSupported();
         var strategy = ResolveStrategy();
         TerminalAnswer.EnsureTypeable(passphrase);
-        var settings = new PassphraseRunSettings(operation, _options.BufferSize, _options.Timeout, _options.PromptTimeout, _options.TempRoot, _options.Environment);
+        var settings = new PassphraseRunSettings(operation, _options.BufferSize, _options.Timeout, _options.PromptTimeout, _options.TempRoot, _options.Environment, _options.DirectFiles);
         using var slot = await PassphraseConcurrency.EnterAsync(_options.MaxPassphraseConcurrency, cancellationToken).ConfigureAwait(false);
         await run(strategy, settings).ConfigureAwait(false);
     }

@@ -9,10 +9,12 @@ namespace Cage.Adapter.Passphrases;
 /// <param name="PromptTimeout">Kill age when an expected prompt does not appear in time.</param>
 /// <param name="TempRoot">Root of private temp folders (tempfile strategy); null for CAGE_TEMP_DIR or the system temp folder.</param>
 /// <param name="Environment">Where CAGE_TEMP_DIR is read.</param>
+/// <param name="DirectFiles">Give files to age as its stdin and stdout instead of pumping them (<see cref="Binary.DirectFiles"/>).</param>
 internal sealed record PassphraseRunSettings(
     AgeOperation Operation,
     int BufferSize,
     TimeSpan? Timeout,
     TimeSpan PromptTimeout,
     string? TempRoot,
-    CageEnvironment Environment);
+    CageEnvironment Environment,
+    bool DirectFiles = true);

@@ -7,7 +7,9 @@ namespace Cage.Adapter.Passphrases;
 /// <summary>
 /// Runs age once with a pseudo-terminal as its controlling terminal (where it asks for the passphrase) while
 /// stdin, stdout and stderr are pipes: input is fed, output drained, stderr captured and prompts answered,
-/// all at once (age -d only prompts after reading the header, so data must already flow). Cancellation, the
+/// all at once (age -d only prompts after reading the header, so data must already flow). When input and output
+/// are both files, age gets them as stdin and stdout instead (<see cref="DirectFiles"/>) and only stderr and the
+/// terminal are ours to serve. Cancellation, the
 /// run timeout and the prompt timeout kill age; on every path age is reaped before this returns.
 /// </summary>
 internal sealed class PtyAgeRun : IDisposable
@@ -16,25 +18,27 @@ internal sealed class PtyAgeRun : IDisposable
     private readonly IReadOnlyList<string> _prompts;
     private readonly PseudoTerminal _terminal;
     private readonly UnixPipe? _stdin;
-    private readonly UnixPipe _stdout;
+    private readonly UnixPipe? _stdout;
+    private readonly DirectFiles? _files;
     private readonly UnixPipe _stderr;
-    private readonly PtyProcess _process;
+    private readonly SpawnedProcess _process;
     private readonly CancellationTokenSource _kill;
     private readonly CancellationTokenRegistration _killRegistration;
     private readonly PromptResponder _responder;
     private readonly BoundedTextCapture _stderrText = new();
     private CageException? _failure;
 
-    private PtyAgeRun(AgeBinary age, IReadOnlyList<string> arguments, Passphrase passphrase, bool feedsInput, PassphraseRunSettings settings, CancellationToken cancellationToken)
+    private PtyAgeRun(AgeBinary age, IReadOnlyList<string> arguments, Passphrase passphrase, bool feedsInput, DirectFiles? files, PassphraseRunSettings settings, CancellationToken cancellationToken)
     {
         _settings = settings;
+        _files = files;
         _prompts = AgePrompts.For(settings.Operation);
         _kill = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
             _terminal = PseudoTerminal.Open(echo: false);
-            _stdin = feedsInput ? UnixPipe.ToChild() : null;
-            _stdout = UnixPipe.FromChild();
+            _stdin = feedsInput && files is null ? UnixPipe.ToChild() : null;
+            _stdout = files is null ? UnixPipe.FromChild() : null;
             _stderr = UnixPipe.FromChild();
             _process = Spawn(age, arguments);
             if (settings.Timeout is { } timeout)
@@ -63,19 +67,36 @@ internal sealed class PtyAgeRun : IDisposable
         PassphraseRunSettings settings, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        using var run = new PtyAgeRun(age, arguments, passphrase, input is not null, settings, cancellationToken);
+        using var files = settings.DirectFiles ? DirectFiles.TryCreate(input, output) : null;
+        using var run = new PtyAgeRun(age, arguments, passphrase, input is not null, files, settings, cancellationToken);
         var probe = new OutputProbe();
-        var status = await run.PumpUntilExitAsync(input, output ?? Stream.Null, probe).ConfigureAwait(false);
+        var status = files is null
+            ? await run.PumpUntilExitAsync(input, output ?? Stream.Null, probe).ConfigureAwait(false)
+            : await run.ServeUntilExitAsync().ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         run.ThrowIfFailed(status);
+        files?.Complete();
+        if (files is { HasOutput: true })
+            probe = files.ProbeOutput();
         if (settings.Operation == AgeOperation.Encrypt && output is not null && !probe.LooksLikeAgeFile)
             throw new CageException(CageErrorCode.InvalidAgeOutput, $"age exited 0 but did not write an age file ({probe.BytesSeen} bytes)");
+    }
+
+    /// <summary>With files as age's stdin and stdout: captures stderr until age has exited; returns how it ended.</summary>
+    private async Task<ExitStatus> ServeUntilExitAsync()
+    {
+        await using (var stderr = _stderr.OpenOurEnd())
+            await _stderrText.DrainAsync(stderr, CancellationToken.None).ConfigureAwait(false); // ends at EOF once age's group is gone
+        var status = await WaitForExitAsync().ConfigureAwait(false);
+        TimedOut = _kill.IsCancellationRequested;
+        _responder.Stop();
+        return status;
     }
 
     /// <summary>Moves data both ways until age has exited and its pipes are drained; returns how it ended.</summary>
     private async Task<ExitStatus> PumpUntilExitAsync(Stream? input, Stream output, OutputProbe probe)
     {
-        await using var stdout = _stdout.OpenOurEnd();
+        await using var stdout = _stdout!.OpenOurEnd();
         await using var stderr = _stderr.OpenOurEnd();
         var feeding = input is null ? Task.FromResult<CageException?>(null) : FeedAndCloseAsync(input, _stdin!.OpenOurEnd());
         var capturing = _stderrText.DrainAsync(stderr, CancellationToken.None); // ends at EOF once age's group is gone
@@ -163,15 +184,17 @@ internal sealed class PtyAgeRun : IDisposable
     private CageException PromptTimedOut() => new(CageErrorCode.PromptTimeout,
         $"age did not ask for the passphrase within {_settings.PromptTimeout.TotalSeconds:0.#} s");
 
-    private PtyProcess Spawn(AgeBinary age, IReadOnlyList<string> arguments)
+    private SpawnedProcess Spawn(AgeBinary age, IReadOnlyList<string> arguments)
     {
-        var info = new PtyStartInfo(age.Path, arguments, ChildEnvironment.WithoutSecrets(),
-            _stdin is null ? ChildStream.Null : ChildStream.FromDescriptor(_stdin.ChildEnd),
-            ChildStream.FromDescriptor(_stdout.ChildEnd),
+        var info = new SpawnStartInfo(age.Path, arguments, ChildEnvironment.WithoutSecrets(),
+            _files is not null ? ChildStream.FromDescriptor(_files.InputDescriptor)
+                : _stdin is null ? ChildStream.Null : ChildStream.FromDescriptor(_stdin.ChildEnd),
+            _files is null ? ChildStream.FromDescriptor(_stdout!.ChildEnd)
+                : _files.HasOutput ? ChildStream.FromDescriptor(_files.OutputDescriptor) : ChildStream.Null,
             ChildStream.FromDescriptor(_stderr.ChildEnd));
         try
         {
-            return PtyProcess.Start(info, _terminal);
+            return SpawnedProcess.Start(info, _terminal);
         }
         catch (Win32Exception e)
         {
@@ -181,7 +204,7 @@ internal sealed class PtyAgeRun : IDisposable
         {
             // Only the child may hold these ends now: end-of-file and EPIPE depend on it.
             _stdin?.CloseChildEnd();
-            _stdout.CloseChildEnd();
+            _stdout?.CloseChildEnd();
             _stderr.CloseChildEnd();
         }
     }

@@ -15,13 +15,13 @@ internal sealed class PtyHarness : IDisposable
         bool terminalAsStdio = false, bool echo = false)
     {
         Terminal = PseudoTerminal.Open(echo);
-        var info = new PtyStartInfo(file, arguments, environment ?? new Dictionary<string, string> { ["PATH"] = "/usr/bin:/bin" },
+        var info = new SpawnStartInfo(file, arguments, environment ?? new Dictionary<string, string> { ["PATH"] = "/usr/bin:/bin" },
             terminalAsStdio ? ChildStream.Terminal : ChildStream.FromDescriptor(_stdin.ChildEnd),
             terminalAsStdio ? ChildStream.Terminal : ChildStream.FromDescriptor(_stdout.ChildEnd),
             terminalAsStdio ? ChildStream.Terminal : ChildStream.FromDescriptor(_stderr.ChildEnd));
         try
         {
-            Process = PtyProcess.Start(info, Terminal);
+            Process = SpawnedProcess.Start(info, Terminal);
         }
         finally
         {
@@ -37,7 +37,7 @@ internal sealed class PtyHarness : IDisposable
     }
 
     public PseudoTerminal Terminal { get; }
-    public PtyProcess Process { get; }
+    public SpawnedProcess Process { get; }
     public Stream Stdin { get; }
     public Task<string> StdoutText { get; }
     public Task<string> StderrText { get; }

@@ -7,7 +7,7 @@ namespace Cage.Adapter.Pty;
 /// <param name="StandardInput">What fd 0 is.</param>
 /// <param name="StandardOutput">What fd 1 is.</param>
 /// <param name="StandardError">What fd 2 is.</param>
-internal sealed record PtyStartInfo(
+internal sealed record SpawnStartInfo(
     string FileName,
     IReadOnlyList<string> Arguments,
     IReadOnlyDictionary<string, string> Environment,

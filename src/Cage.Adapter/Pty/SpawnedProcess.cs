@@ -5,13 +5,15 @@ using Cage.Adapter.Interop;
 namespace Cage.Adapter.Pty;
 
 /// <summary>
-/// A child started with <c>posix_spawn</c> (never fork from .NET) in a new session whose controlling terminal
-/// is a <see cref="PseudoTerminal"/>, while fds 0/1/2 go wherever <see cref="PtyStartInfo"/> says. Signal
-/// dispositions .NET changes (SIGPIPE ignored) are reset to default in the child. The child is reaped with
-/// <c>waitpid</c> on its own pid only; <see cref="Kill"/> and <see cref="Dispose"/> kill its whole process
-/// group (it leads one, thanks to the new session), so helpers it started cannot hold our pipes open.
+/// A child started with <c>posix_spawn</c> (never fork from .NET), its fds 0/1/2 wherever
+/// <see cref="SpawnStartInfo"/> says: pipes, /dev/null or any descriptor of ours such as an open file. With a
+/// <see cref="PseudoTerminal"/> it runs in a new session whose controlling terminal is that terminal; without
+/// one it stays in our session (like a child of <see cref="System.Diagnostics.Process"/>). Signal dispositions
+/// .NET changes (SIGPIPE ignored) are reset to default in the child. The child is reaped with <c>waitpid</c> on
+/// its own pid only; <see cref="Kill"/> and <see cref="Dispose"/> kill its process group when it leads one
+/// (new session), so helpers it started cannot hold our pipes open, else the child itself.
 /// </summary>
-internal sealed class PtyProcess : IDisposable
+internal sealed class SpawnedProcess : IDisposable
 {
     private static readonly int[] DefaultSignals =
         { PtyConstants.SIGPIPE, PtyConstants.SIGHUP, PtyConstants.SIGINT, PtyConstants.SIGQUIT, PtyConstants.SIGTERM };
@@ -20,21 +22,26 @@ internal sealed class PtyProcess : IDisposable
     private readonly TaskCompletionSource<ExitStatus> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _reaped; // under _gate: once true the pid may be reused, so never signal it again
 
-    private PtyProcess(int pid)
+    private readonly bool _leadsGroup;
+
+    private SpawnedProcess(int pid, bool leadsGroup)
     {
         Pid = pid;
+        _leadsGroup = leadsGroup;
         var waiter = new Thread(WaitForExit) { IsBackground = true, Name = $"cage-wait-{pid}" };
         waiter.Start();
     }
 
-    /// <summary>The child's process id (also its session and process group id).</summary>
+    /// <summary>The child's process id (also its session and process group id when started with a terminal).</summary>
     public int Pid { get; }
 
     /// <summary>Completes when the child has exited and been reaped.</summary>
     public Task<ExitStatus> Exited => _exited.Task;
 
     /// <summary>Spawns the child; throws <see cref="Win32Exception"/> (e.g. ENOENT) when it cannot be started.</summary>
-    public static unsafe PtyProcess Start(PtyStartInfo info, PseudoTerminal terminal)
+    /// <param name="info">Program, arguments, environment and standard descriptors.</param>
+    /// <param name="terminal">The child's controlling terminal, or null to start it without one in our session.</param>
+    public static unsafe SpawnedProcess Start(SpawnStartInfo info, PseudoTerminal? terminal)
     {
         PtySupport.EnsureSupported();
         var attributes = stackalloc byte[PtyConstants.OpaqueBufferSize];
@@ -52,9 +59,11 @@ internal sealed class PtyProcess : IDisposable
             Libc.sigemptyset(mask);
             Check(Libc.posix_spawnattr_setsigdefault(attributes, defaults), "posix_spawnattr_setsigdefault");
             Check(Libc.posix_spawnattr_setsigmask(attributes, mask), "posix_spawnattr_setsigmask");
-            var flags = (short)(PtyConstants.POSIX_SPAWN_SETSID | PtyConstants.POSIX_SPAWN_SETSIGDEF | PtyConstants.POSIX_SPAWN_SETSIGMASK);
-            Check(Libc.posix_spawnattr_setflags(attributes, flags), "posix_spawnattr_setflags");
-            AddFileActions(actions, info, strings.Add(terminal.SlavePath), strings.Add("/dev/null"));
+            int flags = PtyConstants.POSIX_SPAWN_SETSIGDEF | PtyConstants.POSIX_SPAWN_SETSIGMASK;
+            if (terminal is not null)
+                flags |= (ushort)PtyConstants.POSIX_SPAWN_SETSID;
+            Check(Libc.posix_spawnattr_setflags(attributes, (short)flags), "posix_spawnattr_setflags");
+            AddFileActions(actions, info, terminal is null ? 0 : strings.Add(terminal.SlavePath), strings.Add("/dev/null"));
 
             var argv = strings.AddArray(new[] { info.FileName }.Concat(info.Arguments));
             var envp = strings.AddArray(info.Environment.Select(pair => $"{pair.Key}={pair.Value}"));
@@ -62,7 +71,7 @@ internal sealed class PtyProcess : IDisposable
             var result = Libc.posix_spawn(&pid, (byte*)strings.Add(info.FileName), actions, attributes, argv, envp);
             if (result != 0)
                 throw new Win32Exception(result, $"posix_spawn '{info.FileName}'");
-            return new PtyProcess(pid);
+            return new SpawnedProcess(pid, leadsGroup: terminal is not null);
         }
         finally
         {
@@ -71,7 +80,7 @@ internal sealed class PtyProcess : IDisposable
         }
     }
 
-    /// <summary>SIGKILLs the child's process group, unless the child was already reaped. Safe to call repeatedly.</summary>
+    /// <summary>SIGKILLs the child (its process group when it leads one), unless it was already reaped. Safe to call repeatedly.</summary>
     public void Kill()
     {
         lock (_gate)
@@ -79,7 +88,7 @@ internal sealed class PtyProcess : IDisposable
             if (_reaped)
                 return;
             // The pid cannot be reused before we reap it, so the group id is still the child's.
-            if (Libc.kill(-Pid, PtyConstants.SIGKILL) != 0)
+            if (!_leadsGroup || Libc.kill(-Pid, PtyConstants.SIGKILL) != 0)
                 Libc.kill(Pid, PtyConstants.SIGKILL);
         }
     }
@@ -99,7 +108,7 @@ internal sealed class PtyProcess : IDisposable
         }
     }
 
-    private static unsafe void AddFileActions(byte* actions, PtyStartInfo info, nint slavePath, nint devNull)
+    private static unsafe void AddFileActions(byte* actions, SpawnStartInfo info, nint slavePath, nint devNull)
     {
         var streams = new[] { info.StandardInput, info.StandardOutput, info.StandardError };
         for (var target = 0; target < 3; target++)
@@ -109,6 +118,12 @@ internal sealed class PtyProcess : IDisposable
                 Check(Libc.posix_spawn_file_actions_addopen(actions, target, (byte*)devNull, target == 0 ? PtyConstants.O_RDONLY : PtyConstants.O_WRONLY, 0), "addopen /dev/null");
             else if (!stream.IsTerminal)
                 Check(Libc.posix_spawn_file_actions_adddup2(actions, stream.Descriptor, target), "adddup2");
+        }
+        if (slavePath == 0)
+        {
+            if (streams.Any(stream => stream.IsTerminal))
+                throw new ArgumentException("a standard stream is the terminal, but no terminal was given", nameof(info));
+            return;
         }
         // Opened after setsid and without O_NOCTTY, the slave becomes the controlling terminal (/dev/tty).
         const int TerminalFd = 3;

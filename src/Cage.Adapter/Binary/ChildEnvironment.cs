@@ -1,7 +1,6 @@
 using System.Collections;
-using Cage.Adapter.Binary;
 
-namespace Cage.Adapter.Passphrases;
+namespace Cage.Adapter.Binary;
 
 /// <summary>
 /// The environment handed to age by posix_spawn (which takes it explicitly): ours, minus every variable that

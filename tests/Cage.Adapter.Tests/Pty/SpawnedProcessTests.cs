@@ -5,7 +5,7 @@ using Cage.Testing;
 namespace Cage.Adapter.Tests.Pty;
 
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
-public sealed class PtyProcessTests
+public sealed class SpawnedProcessTests
 {
     private const string Shell = "/bin/sh";
 
@@ -104,8 +104,8 @@ public sealed class PtyProcessTests
     public void Missing_program_fails_to_spawn_with_its_errno()
     {
         using var terminal = PseudoTerminal.Open();
-        var info = new PtyStartInfo("/nonexistent/age", Array.Empty<string>(), new Dictionary<string, string>(), ChildStream.Null, ChildStream.Null, ChildStream.Null);
-        var error = Assert.Throws<Win32Exception>(() => PtyProcess.Start(info, terminal));
+        var info = new SpawnStartInfo("/nonexistent/age", Array.Empty<string>(), new Dictionary<string, string>(), ChildStream.Null, ChildStream.Null, ChildStream.Null);
+        var error = Assert.Throws<Win32Exception>(() => SpawnedProcess.Start(info, terminal));
         Assert.Equal(2, error.NativeErrorCode); // ENOENT
     }
 
