@@ -1,3 +1,5 @@
+using System.IO.Enumeration;
+
 namespace Cage.Adapter.Files;
 
 /// <summary>
@@ -18,14 +20,16 @@ internal static class StaleTempFiles
         if (folder is null)
             return;
         var prefix = "." + Path.GetFileName(destination) + AtomicFile.TempMarker;
-        IEnumerable<string> candidates;
+        List<string> candidates;
         try
         {
-            // The pattern only narrows the listing; the prefix check below is exact (no wildcard surprises in NAME).
-            candidates = Directory.EnumerateFiles(folder, ".*" + AtomicFile.TempMarker + "*.tmp")
-                .Where(p => Path.GetFileName(p).StartsWith(prefix, StringComparison.Ordinal))
-                .Where(p => !Path.GetFileName(p).AsSpan(prefix.Length).StartsWith(BackupTag, StringComparison.Ordinal))
-                .ToList();
+            // Names are matched as spans while listing: a batch writes many files into one folder, so this runs
+            // once per file over every entry and must not allocate per entry.
+            candidates = new FileSystemEnumerable<string>(folder, (ref FileSystemEntry entry) => entry.ToFullPath(),
+                new EnumerationOptions { AttributesToSkip = FileAttributes.Directory, IgnoreInaccessible = true })
+            {
+                ShouldIncludePredicate = (ref FileSystemEntry entry) => IsTempOf(entry.FileName, prefix),
+            }.ToList();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -34,6 +38,12 @@ internal static class StaleTempFiles
         foreach (var candidate in candidates)
             TryRemove(candidate);
     }
+
+    /// <summary>A temp name of the destination (<c>.NAME.cage-XXXX.tmp</c>), not a rotation backup.</summary>
+    private static bool IsTempOf(ReadOnlySpan<char> name, string prefix) =>
+        name.StartsWith(prefix, StringComparison.Ordinal)
+        && name.EndsWith(".tmp", StringComparison.Ordinal)
+        && !name[prefix.Length..].StartsWith(BackupTag, StringComparison.Ordinal);
 
     private static void TryRemove(string path)
     {

@@ -5,9 +5,11 @@ using Cage.Adapter.Files;
 namespace Cage.Adapter.Passphrases;
 
 /// <summary>
-/// The conservative path: the input is staged in a 0600 file inside a fresh 0700 private folder, age runs as
-/// <c>age -p -o OUT IN</c> / <c>age -d -o OUT IN</c> with the terminal as its only interaction, and the result is
-/// streamed to the destination. The folder and everything in it is removed on success, failure and cancellation.
+/// The conservative path: age writes its output into a 0600 file inside a fresh 0700 private folder
+/// (<c>age -p -o OUT IN</c> / <c>age -d -o OUT IN</c>), with the terminal as its only interaction, and the result
+/// is then delivered to the destination. An input that is not a file is staged in the folder first; a file input
+/// is age's stdin as it is (staging would only copy it). Delivery into a file is a kernel copy
+/// (<see cref="KernelCopy"/>). The folder and everything in it is removed on success, failure and cancellation.
 /// </summary>
 internal static class TempFileStrategy
 {
@@ -20,15 +22,17 @@ internal static class TempFileStrategy
     public static Task DecryptAsync(AgeBinary age, Stream input, Stream output, Passphrase passphrase, PassphraseRunSettings settings, CancellationToken cancellationToken) =>
         RunAsync(age, AgeArguments.DecryptWithPassphrase, input, output, passphrase, settings, cancellationToken);
 
-    private static async Task RunAsync(AgeBinary age, Func<string, string, IReadOnlyList<string>> arguments, Stream input, Stream output,
+    private static async Task RunAsync(AgeBinary age, Func<string, string?, IReadOnlyList<string>> arguments, Stream input, Stream output,
         Passphrase passphrase, PassphraseRunSettings settings, CancellationToken cancellationToken)
     {
         using var folder = CreateFolder(settings);
-        await StageAsync(input, folder, settings.BufferSize, cancellationToken).ConfigureAwait(false);
+        var fileInput = settings.DirectFiles ? DirectFiles.AsFile(input) : null;
+        if (fileInput is null)
+            await StageAsync(input, folder, settings.BufferSize, cancellationToken).ConfigureAwait(false);
         // Created empty and 0600 first: age opens it with O_TRUNC and keeps the mode, so plaintext is never wider.
         folder.CreatePrivateFile(OutputName).Dispose();
-        var argv = arguments(folder.Combine(OutputName), folder.Combine(InputName));
-        await PtyAgeRun.RunAsync(age, argv, passphrase, input: null, output: null, settings, cancellationToken).ConfigureAwait(false);
+        var argv = arguments(folder.Combine(OutputName), fileInput is null ? folder.Combine(InputName) : null);
+        await PtyAgeRun.RunAsync(age, argv, passphrase, input: fileInput, output: null, settings, cancellationToken).ConfigureAwait(false);
         await DeliverAsync(folder.Combine(OutputName), output, settings, cancellationToken).ConfigureAwait(false);
     }
 
@@ -53,11 +57,24 @@ internal static class TempFileStrategy
 
     private static async Task DeliverAsync(string resultPath, Stream output, PassphraseRunSettings settings, CancellationToken cancellationToken)
     {
-        var probe = new OutputProbe();
+        OutputProbe probe;
         await using (var result = new FileStream(resultPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan))
-            await CopyAsync(result, output, settings.BufferSize, probe, CageErrorCode.AgeFailed, CageErrorCode.OutputNotWritable, cancellationToken).ConfigureAwait(false);
+            probe = await CopyResultAsync(result, output, settings, cancellationToken).ConfigureAwait(false);
         if (settings.Operation == AgeOperation.Encrypt && !probe.LooksLikeAgeFile)
             throw new CageException(CageErrorCode.InvalidAgeOutput, $"age exited 0 but did not write an age file ({probe.BytesSeen} bytes)");
+    }
+
+    /// <summary>Into a file by kernel copy when possible, else through a buffer; returns what was seen of it.</summary>
+    private static async Task<OutputProbe> CopyResultAsync(FileStream result, Stream output, PassphraseRunSettings settings, CancellationToken cancellationToken)
+    {
+        if (settings.DirectFiles && DirectFiles.AsFile(output) is { CanWrite: true } outputFile && KernelCopy.TryCopyToEnd(result, outputFile))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return OutputProbe.OfFile(result, 0, result.Length);
+        }
+        var probe = new OutputProbe();
+        await CopyAsync(result, output, settings.BufferSize, probe, CageErrorCode.AgeFailed, CageErrorCode.OutputNotWritable, cancellationToken).ConfigureAwait(false);
+        return probe;
     }
 
     /// <summary>Copies, telling a read failure from a write failure (both become coded errors).</summary>

@@ -20,6 +20,6 @@ public sealed record RotationRequest
     /// <summary>Prepare and verify everything, then throw it away instead of replacing.</summary>
     public bool DryRun { get; init; }
 
-    /// <summary>Upper bound of files prepared at once; null for the number of cores.</summary>
+    /// <summary>Upper bound of files prepared at once; null for <see cref="Batch.BatchRunner.DefaultParallelism"/>.</summary>
     public int? MaxParallelism { get; init; }
 }
