@@ -15,11 +15,23 @@ internal sealed class BoundedTextCapture
         var buffer = new byte[4096];
         int read;
         while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            var room = _limit - (int)_kept.Length;
-            if (room > 0)
-                _kept.Write(buffer, 0, Math.Min(room, read));
-        }
+            Keep(buffer.AsSpan(0, read));
+    }
+
+    /// <summary>Blocking variant of <see cref="DrainAsync"/>, for a thread that has nothing else to do.</summary>
+    public void Drain(Stream source)
+    {
+        var buffer = new byte[4096];
+        int read;
+        while ((read = source.Read(buffer)) > 0)
+            Keep(buffer.AsSpan(0, read));
+    }
+
+    private void Keep(ReadOnlySpan<byte> chunk)
+    {
+        var room = _limit - (int)_kept.Length;
+        if (room > 0)
+            _kept.Write(chunk[..Math.Min(room, chunk.Length)]);
     }
 
     public override string ToString() => Encoding.UTF8.GetString(_kept.GetBuffer(), 0, (int)_kept.Length);

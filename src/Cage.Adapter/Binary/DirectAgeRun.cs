@@ -15,15 +15,15 @@ internal static class DirectAgeRun
     {
         cancellationToken.ThrowIfCancellationRequested();
         using var stderrPipe = UnixPipe.FromChild();
-        using var process = Spawn(age, arguments, files, stderrPipe);
+        await using var stderrStream = stderrPipe.OpenOurEnd();
+        var stderr = new BoundedTextCapture();
+        // The thread that waits for age reads its stderr first (blocking, to EOF): no asynchronous pipe read per run.
+        using var process = Spawn(age, arguments, files, stderrPipe, () => stderr.Drain(stderrStream));
         using var kill = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         await using var registration = kill.Token.Register(process.Kill).ConfigureAwait(false);
         if (settings.Timeout is { } timeout)
             kill.CancelAfter(timeout);
 
-        var stderr = new BoundedTextCapture();
-        await using (var stderrStream = stderrPipe.OpenOurEnd())
-            await stderr.DrainAsync(stderrStream, CancellationToken.None).ConfigureAwait(false); // EOF once age exits
         var status = await WaitForExitAsync(process).ConfigureAwait(false);
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -36,7 +36,7 @@ internal static class DirectAgeRun
             throw new CageException(CageErrorCode.InvalidAgeOutput, $"{settings.Context ?? "age"}: age exited 0 but did not write an age file ({probe.BytesSeen} bytes)");
     }
 
-    private static SpawnedProcess Spawn(AgeBinary age, IReadOnlyList<string> arguments, DirectFiles files, UnixPipe stderr)
+    private static SpawnedProcess Spawn(AgeBinary age, IReadOnlyList<string> arguments, DirectFiles files, UnixPipe stderr, Action drainStderr)
     {
         var info = new SpawnStartInfo(age.Path, arguments, ChildEnvironment.WithoutSecrets(),
             ChildStream.FromDescriptor(files.InputDescriptor),
@@ -44,7 +44,7 @@ internal static class DirectAgeRun
             ChildStream.FromDescriptor(stderr.ChildEnd));
         try
         {
-            return SpawnedProcess.Start(info, terminal: null);
+            return SpawnedProcess.Start(info, terminal: null, drainStderr);
         }
         catch (Win32Exception e)
         {

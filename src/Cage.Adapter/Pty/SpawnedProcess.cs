@@ -20,14 +20,15 @@ internal sealed class SpawnedProcess : IDisposable
 
     private readonly object _gate = new();
     private readonly TaskCompletionSource<ExitStatus> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly bool _leadsGroup;
+    private readonly Action? _whileRunning;
     private bool _reaped; // under _gate: once true the pid may be reused, so never signal it again
 
-    private readonly bool _leadsGroup;
-
-    private SpawnedProcess(int pid, bool leadsGroup)
+    private SpawnedProcess(int pid, bool leadsGroup, Action? whileRunning)
     {
         Pid = pid;
         _leadsGroup = leadsGroup;
+        _whileRunning = whileRunning;
         var waiter = new Thread(WaitForExit) { IsBackground = true, Name = $"cage-wait-{pid}" };
         waiter.Start();
     }
@@ -41,7 +42,11 @@ internal sealed class SpawnedProcess : IDisposable
     /// <summary>Spawns the child; throws <see cref="Win32Exception"/> (e.g. ENOENT) when it cannot be started.</summary>
     /// <param name="info">Program, arguments, environment and standard descriptors.</param>
     /// <param name="terminal">The child's controlling terminal, or null to start it without one in our session.</param>
-    public static unsafe SpawnedProcess Start(SpawnStartInfo info, PseudoTerminal? terminal)
+    /// <param name="whileRunning">
+    /// Blocking work for the thread that waits for the child, run before it waits (e.g. reading the child's stderr
+    /// to its end): saves a second thread or an asynchronous read per child. Its exceptions are ignored.
+    /// </param>
+    public static unsafe SpawnedProcess Start(SpawnStartInfo info, PseudoTerminal? terminal, Action? whileRunning = null)
     {
         PtySupport.EnsureSupported();
         var attributes = stackalloc byte[PtyConstants.OpaqueBufferSize];
@@ -71,7 +76,7 @@ internal sealed class SpawnedProcess : IDisposable
             var result = Libc.posix_spawn(&pid, (byte*)strings.Add(info.FileName), actions, attributes, argv, envp);
             if (result != 0)
                 throw new Win32Exception(result, $"posix_spawn '{info.FileName}'");
-            return new SpawnedProcess(pid, leadsGroup: terminal is not null);
+            return new SpawnedProcess(pid, leadsGroup: terminal is not null, whileRunning);
         }
         finally
         {
@@ -138,6 +143,14 @@ internal sealed class SpawnedProcess : IDisposable
 
     private unsafe void WaitForExit()
     {
+        try
+        {
+            _whileRunning?.Invoke();
+        }
+        catch (Exception)
+        {
+            // The child's exit status still tells how it ended.
+        }
         try
         {
             // Wait without reaping first, so Kill() can still safely signal the (zombie) group meanwhile.
