@@ -49,7 +49,7 @@ for (var run = 1; run <= options.Runs; run++)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        await using var sampler = RssSampler.Start();
+        await using var sampler = RssSampler.Start(RssSampler.IntervalFor(m.Case.Bytes));
         var cpuBefore = CpuTimes.Now();
         var clock = Stopwatch.StartNew();
         await m.Case.Run();

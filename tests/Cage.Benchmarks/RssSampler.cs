@@ -3,20 +3,26 @@ namespace Cage.Benchmarks;
 /// <summary>
 /// Peak resident memory, Linux only. Our own peak comes from VmHWM, reset before each case through
 /// /proc/self/clear_refs. Children (age) are sampled every 10 ms while the case runs: age's memory is flat,
-/// so the sampled maximum is close to the true peak.
+/// so the sampled maximum is close to the true peak. Cases over little data sample every 100 ms: their age
+/// processes live a few milliseconds, and walking /proc every 10 ms took CPU from the parallel batch it measured.
 /// </summary>
 internal sealed class RssSampler : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
+    private readonly TimeSpan _interval;
     private readonly Task _loop;
     private long _childPeakKib;
 
-    private RssSampler()
+    private RssSampler(TimeSpan interval)
     {
+        _interval = interval;
         _loop = Task.Run(SampleChildrenAsync);
     }
 
-    public static RssSampler Start()
+    /// <summary>10 ms for streams of 64 MiB and more, else 100 ms.</summary>
+    public static TimeSpan IntervalFor(long bytes) => TimeSpan.FromMilliseconds(bytes >= 64L << 20 ? 10 : 100);
+
+    public static RssSampler Start(TimeSpan interval)
     {
         try
         {
@@ -28,7 +34,7 @@ internal sealed class RssSampler : IAsyncDisposable
         catch (UnauthorizedAccessException)
         {
         }
-        return new RssSampler();
+        return new RssSampler(interval);
     }
 
     public static long CurrentKib() => ReadStatusKib("/proc/self/status", "VmRSS:");
@@ -55,7 +61,7 @@ internal sealed class RssSampler : IAsyncDisposable
             }
             try
             {
-                await Task.Delay(10, _stop.Token);
+                await Task.Delay(_interval, _stop.Token);
             }
             catch (OperationCanceledException)
             {
