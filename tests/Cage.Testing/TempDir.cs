@@ -3,9 +3,11 @@ namespace Cage.Testing;
 /// <summary>A throwaway folder for one test, deleted on dispose.</summary>
 public sealed class TempDir : IDisposable
 {
-    public TempDir(string? prefix = null)
+    /// <param name="prefix">Start of the folder's name.</param>
+    /// <param name="root">Where to create it (e.g. on another file system); default: the system temp folder.</param>
+    public TempDir(string? prefix = null, string? root = null)
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), (prefix ?? "cage-test-") + Guid.NewGuid().ToString("N")[..12]);
+        Path = System.IO.Path.Combine(root ?? System.IO.Path.GetTempPath(), (prefix ?? "cage-test-") + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(Path);
     }
 

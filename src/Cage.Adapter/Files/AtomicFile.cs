@@ -14,7 +14,7 @@ public sealed class AtomicFile : IAsyncDisposable, IDisposable
     /// <summary>Marker in every temp file name.</summary>
     public const string TempMarker = ".cage-";
 
-    private readonly FileStream _stream;
+    private FileStream _stream; // replaced only by TryAdopt, before anything was written
     private readonly WritebackFileStream _writer;
     private bool _committed;
 
@@ -24,7 +24,7 @@ public sealed class AtomicFile : IAsyncDisposable, IDisposable
         Destination = destination;
         TempPath = tempPath;
         _stream = stream;
-        _writer = new WritebackFileStream(stream);
+        _writer = new WritebackFileStream(stream, this);
     }
 
     /// <summary>Whether <see cref="CommitAsync"/> waits for the data to reach the disk before renaming.</summary>
@@ -65,6 +65,41 @@ public sealed class AtomicFile : IAsyncDisposable, IDisposable
         {
             throw new CageException(CageErrorCode.OutputNotWritable, $"cannot create a file in '{folder}': {e.Message}", e);
         }
+    }
+
+    /// <summary>
+    /// Makes the file at <paramref name="path"/> the temp file, by renaming it into place, when nothing was written
+    /// yet and it is on the same file system; false (nothing changed) otherwise. Delivers a file age wrote elsewhere
+    /// (the tempfile strategy's private output) without copying it. The result keeps the temp file's mode and is
+    /// locked before it is renamed, so no cleanup can take it for a leftover.
+    /// </summary>
+    internal bool TryAdopt(string path)
+    {
+        if (OperatingSystem.IsWindows() || _committed || _stream.Length != 0)
+            return false;
+        FileStream? adopted = null;
+        try
+        {
+            adopted = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None, bufferSize: 0);
+            TempFileLock.TryAcquire(adopted.SafeFileHandle);
+            File.SetUnixFileMode(adopted.SafeFileHandle, File.GetUnixFileMode(_stream.SafeFileHandle));
+            if (Interop.Libc.rename(path, TempPath) != 0)
+            {
+                adopted.Dispose();
+                return false; // EXDEV: another file system
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            adopted?.Dispose();
+            return false;
+        }
+        adopted.Position = adopted.Length;
+        var replaced = _stream;
+        _stream = adopted;
+        _writer.Retarget(adopted);
+        replaced.Dispose(); // its inode was unlinked by the rename
+        return true;
     }
 
     /// <summary>Flushes (to disk when <see cref="Durable"/>) and renames the temp file over the destination.</summary>

@@ -12,12 +12,27 @@ internal sealed class WritebackFileStream : Stream
     private const long Window = 8L << 20;
     private const uint SYNC_FILE_RANGE_WRITE = 2;
 
-    private readonly FileStream _file;
+    private readonly AtomicFile? _owner;
+    private FileStream _file;
     private long _scheduledUpTo;
 
-    public WritebackFileStream(FileStream file) => _file = file;
+    public WritebackFileStream(FileStream file, AtomicFile? owner = null)
+    {
+        _file = file;
+        _owner = owner;
+    }
 
     public FileStream File => _file;
+
+    /// <summary>See <see cref="AtomicFile.TryAdopt"/>; false when this stream does not belong to an atomic file.</summary>
+    public bool TryAdopt(string path) => _owner?.TryAdopt(path) ?? false;
+
+    /// <summary>Continues on <paramref name="file"/> (its owner adopted another file).</summary>
+    internal void Retarget(FileStream file)
+    {
+        _file = file;
+        _scheduledUpTo = file.Length; // already complete on disk as far as we are concerned
+    }
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 

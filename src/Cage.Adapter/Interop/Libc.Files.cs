@@ -19,4 +19,8 @@ internal static partial class Libc
     /// <summary>Linux: copies between two files inside the kernel (no user-space buffer); may copy less than asked.</summary>
     [DllImport(Library, SetLastError = true)]
     public static extern unsafe nint copy_file_range(int inputFd, long* inputOffset, int outputFd, long* outputOffset, nint length, uint flags);
+
+    /// <summary>Renames within one file system only (EXDEV otherwise), unlike File.Move, which falls back to copying.</summary>
+    [DllImport(Library, SetLastError = true)]
+    public static extern int rename([MarshalAs(UnmanagedType.LPUTF8Str)] string oldPath, [MarshalAs(UnmanagedType.LPUTF8Str)] string newPath);
 }

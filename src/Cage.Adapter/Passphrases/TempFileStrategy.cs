@@ -8,8 +8,8 @@ namespace Cage.Adapter.Passphrases;
 /// The conservative path: age writes its output into a 0600 file inside a fresh 0700 private folder
 /// (<c>age -p -o OUT IN</c> / <c>age -d -o OUT IN</c>), with the terminal as its only interaction, and the result
 /// is then delivered to the destination. An input that is not a file is staged in the folder first; a file input
-/// is age's stdin as it is (staging would only copy it). Delivery into a file is a kernel copy
-/// (<see cref="KernelCopy"/>). The folder and everything in it is removed on success, failure and cancellation.
+/// is age's stdin as it is (staging would only copy it). Delivery into an atomic write on the same file system is
+/// a rename (<see cref="AtomicFile.TryAdopt"/>), into another file a kernel copy (<see cref="KernelCopy"/>). The folder and everything in it is removed on success, failure and cancellation.
 /// </summary>
 internal static class TempFileStrategy
 {
@@ -57,16 +57,17 @@ internal static class TempFileStrategy
 
     private static async Task DeliverAsync(string resultPath, Stream output, PassphraseRunSettings settings, CancellationToken cancellationToken)
     {
-        OutputProbe probe;
-        await using (var result = new FileStream(resultPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan))
-            probe = await CopyResultAsync(result, output, settings, cancellationToken).ConfigureAwait(false);
+        var probe = settings.DirectFiles && output is WritebackFileStream atomic && atomic.TryAdopt(resultPath)
+            ? OutputProbe.OfFile(atomic.File, 0, atomic.File.Length)
+            : await CopyResultAsync(resultPath, output, settings, cancellationToken).ConfigureAwait(false);
         if (settings.Operation == AgeOperation.Encrypt && !probe.LooksLikeAgeFile)
             throw new CageException(CageErrorCode.InvalidAgeOutput, $"age exited 0 but did not write an age file ({probe.BytesSeen} bytes)");
     }
 
     /// <summary>Into a file by kernel copy when possible, else through a buffer; returns what was seen of it.</summary>
-    private static async Task<OutputProbe> CopyResultAsync(FileStream result, Stream output, PassphraseRunSettings settings, CancellationToken cancellationToken)
+    private static async Task<OutputProbe> CopyResultAsync(string resultPath, Stream output, PassphraseRunSettings settings, CancellationToken cancellationToken)
     {
+        await using var result = new FileStream(resultPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
         if (settings.DirectFiles && DirectFiles.AsFile(output) is { CanWrite: true } outputFile && KernelCopy.TryCopyToEnd(result, outputFile))
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -25,6 +25,45 @@ public sealed class AtomicFileTests : IDisposable
     }
 
     [Fact]
+    public async Task Adopting_a_file_renames_it_into_place_with_the_temp_files_mode()
+    {
+        var destination = _dir.File("out.txt");
+        var elsewhere = _dir.Write("written-by-age.bin", "adopted contents");
+        File.SetUnixFileMode(elsewhere, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
+        await using (var file = AtomicFile.Create(destination, PrivateFileOptionsMode))
+        {
+            Assert.True(((WritebackFileStream)file.Stream).TryAdopt(elsewhere));
+            Assert.False(File.Exists(elsewhere));
+            Assert.Equal("adopted contents".Length, file.TempStream.Length);
+            Assert.Equal(PrivateFileOptionsMode, File.GetUnixFileMode(file.TempPath));
+            await file.Stream.WriteAsync(" and more"u8.ToArray()); // continues after the adopted contents
+            await file.CommitAsync();
+        }
+        Assert.Equal("adopted contents and more", File.ReadAllText(destination));
+        Assert.Equal(PrivateFileOptionsMode, File.GetUnixFileMode(destination));
+        Assert.Equal(new[] { "out.txt" }, _dir.Files());
+    }
+
+    [Fact]
+    public async Task Nothing_is_adopted_once_something_was_written_or_from_another_file_system()
+    {
+        var elsewhere = _dir.Write("written-by-age.bin", "not adopted");
+        await using (var file = AtomicFile.Create(_dir.File("a.txt")))
+        {
+            await file.Stream.WriteAsync("x"u8.ToArray());
+            await file.Stream.FlushAsync();
+            Assert.False(((WritebackFileStream)file.Stream).TryAdopt(elsewhere));
+        }
+        Assert.True(Directory.Exists("/dev/shm"), "this test needs /dev/shm (a tmpfs) as a second file system");
+        using var otherFileSystem = new TempDir(root: "/dev/shm");
+        await using (var file = AtomicFile.Create(otherFileSystem.File("b.txt")))
+            Assert.False(((WritebackFileStream)file.Stream).TryAdopt(elsewhere));
+
+        Assert.Equal("not adopted", File.ReadAllText(elsewhere));
+        Assert.Empty(otherFileSystem.Files());
+    }
+
+    [Fact]
     public async Task Abandoning_keeps_the_old_destination_and_removes_the_temp_file()
     {
         var destination = _dir.Write("out.txt", "old");

@@ -56,6 +56,35 @@ public sealed class FileToFileTests : IDisposable
     }
 
     [Fact]
+    public async Task TempFile_output_renamed_into_place_gets_the_same_mode_as_the_pipe_strategys()
+    {
+        var plaintext = RandomData.Bytes(50_000);
+        var input = _dir.Write("secret.bin", plaintext);
+        await PassphraseKit.Engine(StreamingStrategy.Pipe).EncryptFileAsync(input, _dir.File("pipe.age"), EncryptOptions.ForPassphrase(PassphraseKit.Secret));
+        await PassphraseKit.Engine(StreamingStrategy.TempFile, _tempRoot.Path).EncryptFileAsync(input, _dir.File("tempfile.age"), EncryptOptions.ForPassphrase(PassphraseKit.Secret));
+
+        Assert.Equal(File.GetUnixFileMode(_dir.File("pipe.age")), File.GetUnixFileMode(_dir.File("tempfile.age")));
+        Assert.Empty(PassphraseKit.Entries(_tempRoot.Path));
+    }
+
+    [Fact]
+    public async Task TempFile_with_its_private_folder_on_another_file_system_delivers_by_copy()
+    {
+        Assert.True(Directory.Exists("/dev/shm"), "this test needs /dev/shm (a tmpfs) as a second file system");
+        using var otherFileSystem = new TempDir("cage-root-", root: "/dev/shm");
+        var engine = PassphraseKit.Engine(StreamingStrategy.TempFile, otherFileSystem.Path);
+        var plaintext = RandomData.Bytes(2 * 1024 * 1024 + 3);
+        var input = _dir.Write("secret.bin", plaintext);
+
+        await engine.EncryptFileAsync(input, _dir.File("secret.bin.age"), EncryptOptions.ForPassphrase(PassphraseKit.Secret));
+        await engine.DecryptFileAsync(_dir.File("secret.bin.age"), _dir.File("out.bin"), DecryptOptions.ForPassphrase(PassphraseKit.Secret));
+
+        Assert.Equal(plaintext, File.ReadAllBytes(_dir.File("out.bin")));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(_dir.File("out.bin")));
+        Assert.Empty(PassphraseKit.Entries(otherFileSystem.Path));
+    }
+
+    [Fact]
     public async Task TempFile_delivery_lands_after_what_the_output_already_holds()
     {
         var engine = PassphraseKit.Engine(StreamingStrategy.TempFile, _tempRoot.Path);

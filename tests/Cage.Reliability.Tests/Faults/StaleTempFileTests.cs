@@ -31,6 +31,25 @@ public sealed class StaleTempFileTests : IDisposable
     }
 
     [Fact]
+    public async Task A_leftover_that_appears_after_a_write_is_removed_by_a_write_once_the_listing_is_stale()
+    {
+        await WriteAsync("out.age"); // lists the folder
+        _work.Write(".out.age.cage-0badf00d.tmp", "left by a crash after that listing");
+
+        await Task.Delay(TimeSpan.FromMilliseconds(1100)); // a folder is listed at most once a second
+        await WriteAsync("out.age");
+
+        Aftermath.OnlyEntries(_work.Path, "out.age");
+    }
+
+    private async Task WriteAsync(string name)
+    {
+        await using var file = AtomicFile.Create(_work.File(name));
+        file.Stream.Write("new"u8);
+        await file.CommitAsync();
+    }
+
+    [Fact]
     public async Task A_temp_file_a_live_writer_holds_is_left_alone()
     {
         await using var first = AtomicFile.Create(_work.File("out.age"));
