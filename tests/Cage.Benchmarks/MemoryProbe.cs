@@ -18,7 +18,9 @@ internal static class MemoryProbe
     /// <summary>In the child: run one operation and print VmHWM in KiB.</summary>
     public static async Task<int> RunChildAsync(string operation, string input, string keyFile, string recipient)
     {
-        IAgeEngine engine = operation.StartsWith("managed-", StringComparison.Ordinal) ? new Cage.Adapter.Engines.Managed.ManagedAgeEngine() : new AgeBinaryEngine();
+        IAgeEngine engine = operation.StartsWith("managed-", StringComparison.Ordinal) ? new Cage.Adapter.Engines.Managed.ManagedAgeEngine()
+            : operation.StartsWith("pumped-", StringComparison.Ordinal) ? new AgeBinaryEngine(new AgeBinaryEngineOptions { DirectFiles = false })
+            : new AgeBinaryEngine();
         var output = input + ".probe-out";
         if (operation.EndsWith("encrypt", StringComparison.Ordinal))
             await engine.EncryptFileAsync(input, output, EncryptOptions.ForRecipients(RecipientSet.Empty.Add(recipient)));
@@ -29,7 +31,7 @@ internal static class MemoryProbe
         return 0;
     }
 
-    /// <summary>In the parent: probe encrypt and decrypt at the full size and at 64 MiB.</summary>
+    /// <summary>In the parent: probe encrypt and decrypt (files handed to age, pumped, managed) at the full size and at 64 MiB.</summary>
     public static IReadOnlyList<Result> Measure(Workspace w)
     {
         var prefix = Path.Combine(w.Root, "input-64mib.bin");
@@ -44,6 +46,11 @@ internal static class MemoryProbe
             Probe("encrypt", prefix, new FileInfo(prefix).Length, w),
             Probe("decrypt", w.RecipientCiphertext, w.Size, w),
             Probe("decrypt", prefix + ".age", new FileInfo(prefix).Length, w),
+            // Through our own buffers and pipes, as for any stream that is not a file.
+            Probe("pumped-encrypt", w.Input, w.Size, w),
+            Probe("pumped-encrypt", prefix, new FileInfo(prefix).Length, w),
+            Probe("pumped-decrypt", w.RecipientCiphertext, w.Size, w),
+            Probe("pumped-decrypt", prefix + ".age", new FileInfo(prefix).Length, w),
             Probe("managed-encrypt", w.Input, w.Size, w),
             Probe("managed-encrypt", prefix, new FileInfo(prefix).Length, w),
             Probe("managed-decrypt", w.RecipientCiphertext, w.Size, w),
