@@ -44,8 +44,11 @@ foreach (var m in measurements)
 Console.WriteLine($"RSS after warm-up: {RssSampler.CurrentKib() / 1024.0:0.0} MiB");
 for (var run = 1; run <= options.Runs; run++)
 {
-    // Interleaved: every case once per round, anchors next to their candidates, so drift hits both alike.
-    foreach (var m in measurements)
+    // Interleaved: every case once per round, anchors next to their candidates, so drift hits both alike. Every
+    // other round runs backwards: what ran just before a case (e.g. freeing gigabytes) then varies, and a case's
+    // place in the round (which measurably changed age's own CPU time here) does not always favour the anchor
+    // or always the candidate.
+    foreach (var m in run % 2 == 1 ? measurements : Enumerable.Reverse(measurements))
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
