@@ -29,8 +29,7 @@ internal sealed class SpawnedProcess : IDisposable
         Pid = pid;
         _leadsGroup = leadsGroup;
         _whileRunning = whileRunning;
-        var waiter = new Thread(WaitForExit) { IsBackground = true, Name = $"cage-wait-{pid}" };
-        waiter.Start();
+        WaiterThreads.Run(WaitForExit);
     }
 
     /// <summary>The child's process id (also its session and process group id when started with a terminal).</summary>
