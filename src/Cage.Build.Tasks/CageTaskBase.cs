@@ -25,7 +25,7 @@ public abstract class CageTaskBase : MSBuildTask, ICancelableTask
     /// <summary>auto, age or managed (empty: CAGE_ENGINE, else auto = the age binary when found, else in-process).</summary>
     public string? Engine { get; set; }
 
-    /// <summary>How many items to process at once; 0 means the default (two per processor), negative is CAGE029.</summary>
+    /// <summary>How many items to process at once; 0 means the default (three per processor), negative is CAGE029.</summary>
     public int MaxParallelism { get; set; }
 
     /// <summary>Where environment variables (identities, CAGE_AGE_PATH) are read from. Tests inject their own.</summary>
@@ -78,7 +78,7 @@ public abstract class CageTaskBase : MSBuildTask, ICancelableTask
     private protected IReadOnlyList<ItemOutcome> ProcessAll(IReadOnlyList<ITaskItem> items, Func<ITaskItem, CancellationToken, Task<ItemOutcome>> work, CancellationToken cancellationToken)
     {
         if (MaxParallelism < 0)
-            throw new CageException(CageErrorCode.InvalidConfiguration, $"CageMaxParallelism is {MaxParallelism}; use 0 (the default: two per processor) or a positive number");
+            throw new CageException(CageErrorCode.InvalidConfiguration, $"CageMaxParallelism is {MaxParallelism}; use 0 (the default: three per processor) or a positive number");
         var outcomes = new ItemOutcome[items.Count];
         var options = new ParallelOptions
         {
