@@ -21,13 +21,16 @@ public sealed class SecretExposureTests
     public async Task Passphrase_is_absent_from_age_cmdline_and_environ(StreamingStrategy strategy, bool encrypt)
     {
         var passphrase = Passphrase.FromString(SecretText);
-        var engine = Engine(strategy);
-        var ciphertext = encrypt ? null : await EncryptAsync(engine, RandomData.Bytes(300), passphrase);
+        using var bin = new TempDir();
+        var ciphertext = encrypt ? null : await EncryptAsync(Engine(strategy), RandomData.Bytes(300), passphrase);
+        // Pipe: the input blocks after a few bytes, so age stays alive. Tempfile: age starts stopped until found
+        // (a real age once continued), as a busy machine could otherwise miss a short-lived one.
+        var engine = strategy == StreamingStrategy.Pipe ? Engine(strategy) : Engine(strategy, agePath: Cage.Testing.FakeAge.PausedAtStart(bin.Path));
+        var command = strategy == StreamingStrategy.Pipe ? "age" : Cage.Testing.FakeAge.PausedAtStartCommand;
         Environment.SetEnvironmentVariable(CageEnvironmentVariables.Passphrase, SecretText);
         Environment.SetEnvironmentVariable(CageEnvironmentVariables.Identity, "AGE-SECRET-KEY-1NOTREAL");
         try
         {
-            // Pipe: the input blocks after a few bytes, so age stays alive; tempfile: age runs scrypt for a while.
             var input = strategy == StreamingStrategy.Pipe
                 ? (encrypt ? new GatedStream(new byte[16], gateAt: 16) : new GatedStream(ciphertext!, gateAt: 200))
                 : null;
@@ -35,8 +38,8 @@ public sealed class SecretExposureTests
                 ? engine.EncryptAsync((Stream?)input ?? new MemoryStream(new byte[16]), new MemoryStream(), EncryptOptions.ForPassphrase(passphrase))
                 : engine.DecryptAsync((Stream?)input ?? new MemoryStream(ciphertext!), new MemoryStream(), DecryptOptions.ForPassphrase(passphrase));
 
-            var pid = await ChildProcesses.WaitForAsync("age", TimeSpan.FromSeconds(20));
-            Assert.NotNull(pid);
+            var pid = await ChildProcesses.WaitForAsync(command, TimeSpan.FromSeconds(20));
+            Assert.True(pid is not null, $"age never showed up (the run is {run.Status}: {run.Exception?.InnerException?.Message})");
             var child = ChildProcesses.Inspect(pid!.Value);
             Assert.NotNull(child);
             var secret = Encoding.UTF8.GetBytes(SecretText);
@@ -49,6 +52,8 @@ public sealed class SecretExposureTests
                 Assert.StartsWith("pipe:", new FileInfo($"/proc/{pid}/fd/0").LinkTarget);
 
             input?.Release();
+            if (strategy != StreamingStrategy.Pipe)
+                Signals.Send(pid.Value, Signals.SIGCONT);
             await run;
         }
         finally
