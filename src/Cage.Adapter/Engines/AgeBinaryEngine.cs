@@ -5,11 +5,12 @@ using Cage.Adapter.Passphrases;
 namespace Cage.Adapter.Engines;
 
 /// <summary>
-/// Runs the real age binary, streaming through its stdin and stdout. The single entry point for all age work:
-/// recipients and identities pipe directly (when input and output are both files, age gets the files themselves
-/// as stdin and stdout, see <see cref="AgeBinaryEngineOptions.DirectFiles"/>); passphrases (set in the options) go through a pseudo-terminal with
-/// the pipe or tempfile strategy (<see cref="AgeBinaryEngineOptions.Strategy"/>), at most
-/// <see cref="AgeBinaryEngineOptions.MaxPassphraseConcurrency"/> at a time.
+/// Runs the real age binary, streaming through its stdin and stdout. The single entry point for all age work.
+/// Recipients and identities: between two files age gets the files themselves as stdin and stdout
+/// (<see cref="AgeBinaryEngineOptions.DirectFiles"/>), any other stream is pumped through pipes. Passphrases (set in
+/// the options) go through a pseudo-terminal with the pipe or tempfile strategy
+/// (<see cref="AgeBinaryEngineOptions.Strategy"/>), at most <see cref="AgeBinaryEngineOptions.MaxPassphraseConcurrency"/>
+/// at a time.
 /// </summary>
 public sealed class AgeBinaryEngine : IAgeEngine
 {

@@ -26,7 +26,7 @@ public sealed record AgeBinaryEngineOptions
 
     /// <summary>
     /// How data reaches age for passphrase operations; null to use CAGE_STREAMING_STRATEGY, else
-    /// <see cref="StreamingStrategy.Auto"/>. Recipient and identity work always pipes.
+    /// <see cref="StreamingStrategy.Auto"/>. Recipient and identity work streams through stdin and stdout (see <see cref="DirectFiles"/>).
     /// </summary>
     public StreamingStrategy? Strategy { get; init; }
 

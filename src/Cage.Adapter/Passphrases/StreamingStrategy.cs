@@ -1,6 +1,6 @@
 namespace Cage.Adapter.Passphrases;
 
-/// <summary>How data reaches age when a passphrase is used (recipient and identity work always pipes).</summary>
+/// <summary>How data reaches age when a passphrase is used (recipient and identity work never needs a terminal or temp files).</summary>
 public enum StreamingStrategy
 {
     /// <summary><see cref="Pipe"/> where the platform supports it, else <see cref="TempFile"/>.</summary>
