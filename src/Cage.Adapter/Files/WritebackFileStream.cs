@@ -7,7 +7,7 @@ namespace Cage.Adapter.Files;
 /// it is written (sync_file_range, no waiting). The final fsync before an atomic rename then only waits for the
 /// tail instead of the whole file, so durability costs little on large files.
 /// </summary>
-internal sealed class WritebackFileStream : Stream
+internal sealed class WritebackFileStream : WriteOnlyStream
 {
     private const long Window = 8L << 20;
     private const uint SYNC_FILE_RANGE_WRITE = 2;
@@ -63,12 +63,6 @@ internal sealed class WritebackFileStream : Stream
 
     public override void Flush() => _file.Flush();
     public override Task FlushAsync(CancellationToken cancellationToken) => _file.FlushAsync(cancellationToken);
-    public override bool CanRead => false;
-    public override bool CanSeek => false;
-    public override bool CanWrite => true;
     public override long Length => _file.Length;
     public override long Position { get => _file.Position; set => throw new NotSupportedException(); }
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
 }

@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
+using Cage.Adapter.Files;
 
 namespace Cage.Adapter.Rotation;
 
 /// <summary>Passes writes through to an inner stream and hashes them on the way (to compare plaintexts without keeping them).</summary>
-internal sealed class HashingWriteStream : Stream
+internal sealed class HashingWriteStream : WriteOnlyStream
 {
     private readonly Stream _inner;
     private readonly IncrementalHash _hash;
@@ -13,12 +14,6 @@ internal sealed class HashingWriteStream : Stream
         _inner = inner;
         _hash = hash;
     }
-
-    public override bool CanRead => false;
-    public override bool CanSeek => false;
-    public override bool CanWrite => true;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
@@ -39,7 +34,4 @@ internal sealed class HashingWriteStream : Stream
 
     public override void Flush() => _inner.Flush();
     public override Task FlushAsync(CancellationToken cancellationToken) => _inner.FlushAsync(cancellationToken);
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Cage.Adapter.Files;
 
 namespace Cage.Adapter.Engines.Managed;
 
@@ -6,7 +7,7 @@ namespace Cage.Adapter.Engines.Managed;
 /// Writes armor around what is written to it: header line, 64-column lines of padded base64, the last shorter
 /// (none when the data fills whole lines), footer line. Call <see cref="FinishAsync"/> to write the tail.
 /// </summary>
-internal sealed class ArmorWriter : Stream
+internal sealed class ArmorWriter : WriteOnlyStream
 {
     private readonly Stream _inner;
     private readonly byte[] _pending = new byte[AgeV1.BytesPerLine];
@@ -80,14 +81,4 @@ internal sealed class ArmorWriter : Stream
         await _inner.WriteAsync(_out.GetBuffer().AsMemory(0, (int)_out.Length), cancellationToken).ConfigureAwait(false);
         _out.SetLength(0);
     }
-
-    public override bool CanRead => false;
-    public override bool CanSeek => false;
-    public override bool CanWrite => true;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
 }
